@@ -1,0 +1,45 @@
+package dev.countd.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.countd.api.config.ClusterFactory;
+import dev.countd.api.config.CountersFactory;
+import dev.countd.api.config.DatabaseFactory;
+import dev.countd.api.config.PersistenceFactory;
+import io.dropwizard.core.Configuration;
+
+import java.nio.file.Path;
+
+/** The whole service configuration; every section has defaults that run with no file at all. */
+public class CounterConfiguration extends Configuration {
+
+    @JsonProperty
+    private String dataDir = "./data";
+    @JsonProperty
+    private DatabaseFactory database = new DatabaseFactory();
+    @JsonProperty
+    private PersistenceFactory persistence = new PersistenceFactory();
+    @JsonProperty
+    private ClusterFactory cluster = new ClusterFactory();
+    @JsonProperty
+    private CountersFactory counters = new CountersFactory();
+
+    public Path dataDir() {
+        return Path.of(dataDir);
+    }
+
+    public DatabaseFactory database() {
+        return database;
+    }
+
+    public PersistenceFactory persistence() {
+        return persistence;
+    }
+
+    public ClusterFactory cluster() {
+        return cluster;
+    }
+
+    public CountersFactory counters() {
+        return counters;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.countd.api.http;
+
+import dev.countd.api.problem.BodyTooLargeException;
+import dev.countd.api.problem.Problem;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Refuses request bodies over the limit with 413: at once when Content-Length says so, and while
+ * reading for chunked bodies, so no handler ever buffers more than the limit.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class BodySizeLimitFilter implements ContainerRequestFilter {
+
+    public static final int DEFAULT_LIMIT = 64 * 1024;
+    private final long limit;
+
+    public BodySizeLimitFilter(long limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (request.getLength() > limit) {
+            request.abortWith(Problem.of(413, "payload-too-large",
+                    "request body is " + request.getLength() + " bytes; the limit is " + limit).toResponse());
+            return;
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
+        }
+    }
+
+    static final class LimitedStream extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        LimitedStream(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws BodyTooLargeException {
+            read += n;
+            if (read > limit) {
+                throw new BodyTooLargeException(limit);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.countd.api.problem;
+
+import java.util.Map;
+
+/** Human titles per problem name: the same for every occurrence of a problem, as RFC 9457 asks. */
+final class ProblemTitles {
+
+    private static final Map<String, String> TITLES = Map.ofEntries(
+            Map.entry("counter-not-found", "Counter not found"),
+            Map.entry("bound-exceeded", "Counter bound exceeded"),
+            Map.entry("bounds-conflict", "New bounds exclude the current value"),
+            Map.entry("invalid-value", "Value outside the counter's bounds"),
+            Map.entry("precondition-failed", "Version does not match"),
+            Map.entry("invalid-counter-name", "Invalid counter name"),
+            Map.entry("invalid-namespace", "Invalid namespace"),
+            Map.entry("invalid-amount", "Invalid amount"),
+            Map.entry("invalid-field", "Invalid field"),
+            Map.entry("invalid-parameter", "Invalid query parameter"),
+            Map.entry("invalid-header", "Invalid header"),
+            Map.entry("malformed-json", "Malformed JSON"),
+            Map.entry("unknown-field", "Unknown field"),
+            Map.entry("payload-too-large", "Request body too large"),
+            Map.entry("not-found", "Not found"),
+            Map.entry("method-not-allowed", "Method not allowed"),
+            Map.entry("unsupported-media-type", "Unsupported media type"),
+            Map.entry("not-acceptable", "Not acceptable"),
+            Map.entry("storage-unavailable", "Storage unavailable"),
+            Map.entry("internal-error", "Internal error"));
+
+    private ProblemTitles() {
+    }
+
+    static String title(String name, int status) {
+        String title = TITLES.get(name);
+        if (title != null) {
+            return title;
+        }
+        return switch (status / 100) {
+            case 4 -> "Bad request";
+            case 5 -> "Server error";
+            default -> "Problem";
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package dev.countd.core.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.IndexConfig;
+import com.hazelcast.config.IndexType;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.MapStore;
+import dev.countd.core.counter.Counter;
+import dev.countd.core.storage.PersistenceMode;
+import dev.countd.core.storage.PersistenceSettings;
+
+/** Builds the member's configuration and starts it. The caller owns shutdown. */
+public final class CounterCluster {
+
+    public static final String COUNTERS_MAP = "counters";
+
+    private CounterCluster() {
+    }
+
+    public static Config config(ClusterSettings cluster, PersistenceSettings persistence,
+                                MapStore<String, Counter> counterStore) {
+        Config config = new Config();
+        config.setClusterName(cluster.clusterName());
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        // Dropwizard's lifecycle stops the member after the HTTP server has drained.
+        config.setProperty("hazelcast.shutdownhook.enabled", "false");
+        config.setProperty("hazelcast.logging.type", "slf4j");
+        config.setProperty("hazelcast.socket.bind.any", "false");
+
+        NetworkConfig network = config.getNetworkConfig();
+        network.setPort(cluster.port()).setPortAutoIncrement(true);
+        network.getInterfaces().setEnabled(true).addInterface(cluster.bindAddress());
+        JoinConfig join = network.getJoin();
+        join.getAutoDetectionConfig().setEnabled(false);
+        join.getMulticastConfig().setEnabled(cluster.multicast());
+        join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
+
+        CounterSerializers.register(config.getSerializationConfig());
+
+        MapConfig counters = new MapConfig(COUNTERS_MAP)
+                .setBackupCount(cluster.backupCount())
+                .addIndexConfig(new IndexConfig(IndexType.SORTED, "__key"));
+        MapStoreConfig store = new MapStoreConfig()
+                .setEnabled(true)
+                .setImplementation(counterStore)
+                .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)
+                .setWriteDelaySeconds(persistence.mode() == PersistenceMode.WRITE_THROUGH ? 0 : persistence.writeDelaySeconds())
+                .setWriteBatchSize(persistence.writeBatchSize())
+                .setWriteCoalescing(true);
+        counters.setMapStoreConfig(store);
+        config.addMapConfig(counters);
+        return config;
+    }
+
+    public static HazelcastInstance start(Config config) {
+        return Hazelcast.newHazelcastInstance(config);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.countd.core.counter;
+
+import com.hazelcast.map.IMap;
+import com.hazelcast.query.Predicate;
+import com.hazelcast.query.Predicates;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The counter operations the edges call. Every mutation is one entry processor on the key's
+ * partition owner; reads go straight to the map. Thread-safe.
+ */
+public final class CounterService {
+
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    private final IMap<String, Counter> counters;
+    private final CounterDefaults defaults;
+    private final boolean autoCreate;
+
+    public CounterService(IMap<String, Counter> counters, CounterDefaults defaults, boolean autoCreate) {
+        this.counters = counters;
+        this.defaults = defaults;
+        this.autoCreate = autoCreate;
+    }
+
+    public MutationResult mutate(CounterId id, CounterOperation operation, Long expectedVersion) {
+        return counters.executeOnKey(id.key(), processor(operation, expectedVersion));
+    }
+
+    public CompletionStage<MutationResult> mutateAsync(CounterId id, CounterOperation operation, Long expectedVersion) {
+        return counters.submitToKey(id.key(), processor(operation, expectedVersion));
+    }
+
+    public MutationResult increment(CounterId id, long by) {
+        return mutate(id, new CounterOperation.Increment(by), null);
+    }
+
+    public MutationResult decrement(CounterId id, long by) {
+        return mutate(id, new CounterOperation.Decrement(by), null);
+    }
+
+    public Optional<Counter> get(CounterId id) {
+        return Optional.ofNullable(counters.get(id.key()));
+    }
+
+    /**
+     * One page of a namespace's counters whose names start with {@code prefix}, in name order.
+     *
+     * @param cursor the {@code nextCursor} of the previous page, or null for the first
+     */
+    public CounterPage list(String namespace, String prefix, int limit, String cursor) {
+        CounterId.requireValidNamespace(namespace);
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new CounterValidationException("invalid-parameter",
+                    "limit must be between 1 and " + MAX_PAGE_SIZE + "; got " + limit);
+        }
+        String safePrefix = prefix == null ? "" : prefix;
+        if (!safePrefix.isEmpty() && !safePrefix.chars().allMatch(CounterService::isNameChar)) {
+            throw new CounterValidationException("invalid-parameter",
+                    "prefix may contain only the characters of counter names: letters, digits, '.', ':' and '-'");
+        }
+        String base = namespace + CounterId.KEY_SEPARATOR;
+        String upper = base + safePrefix + Character.MAX_VALUE;
+        Predicate<String, Counter> range = cursor == null
+                ? Predicates.and(Predicates.greaterEqual("__key", base + safePrefix), Predicates.lessThan("__key", upper))
+                : Predicates.and(Predicates.greaterThan("__key", base + decodeCursor(cursor)), Predicates.lessThan("__key", upper));
+        List<String> keys = new ArrayList<>(counters.keySet(range));
+        keys.sort(null);
+        boolean more = keys.size() > limit;
+        List<String> pageKeys = more ? keys.subList(0, limit) : keys;
+        Map<String, Counter> found = counters.getAll(new java.util.HashSet<>(pageKeys));
+        List<Counter> items = new ArrayList<>(pageKeys.size());
+        for (String key : pageKeys) {
+            Counter counter = found.get(key);
+            if (counter != null) {
+                items.add(counter);
+            }
+        }
+        String next = more ? encodeCursor(CounterId.fromKey(pageKeys.get(pageKeys.size() - 1)).name()) : null;
+        return new CounterPage(items, next);
+    }
+
+    private CounterMutationProcessor processor(CounterOperation operation, Long expectedVersion) {
+        return new CounterMutationProcessor(new MutationRequest(operation, expectedVersion, autoCreate, defaults));
+    }
+
+    private static boolean isNameChar(int c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == ':' || c == '-');
+    }
+
+    static String encodeCursor(String name) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String decodeCursor(String cursor) {
+        try {
+            String name = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            CounterId.requireValidName(name);
+            return name;
+        } catch (IllegalArgumentException e) {
+            throw new CounterValidationException("invalid-parameter", "cursor is not one this service issued");
+        }
+    }
+}

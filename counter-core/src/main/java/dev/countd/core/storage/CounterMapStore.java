@@ -1,0 +1,163 @@
+package dev.countd.core.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hazelcast.map.MapStore;
+import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterId;
+import dev.countd.core.counter.OverflowPolicy;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads counters into the IMap at start and writes every change back, either inside the update
+ * (write-through) or in coalesced batches (write-behind), as the map's config says.
+ * Thread-safe: stateless apart from the Jdbi handle factory.
+ */
+public final class CounterMapStore implements MapStore<String, Counter> {
+
+    private static final String COLUMNS = "namespace, name, format, counter_value, min_value, max_value, "
+            + "initial_value, overflow, version, description, labels, created_at, updated_at";
+    private static final int LOAD_CHUNK = 500;
+    private static final TypeReference<LinkedHashMap<String, String>> LABELS = new TypeReference<>() {
+    };
+
+    private final Jdbi jdbi;
+    private final ObjectMapper json = new ObjectMapper();
+    private final String upsertSql;
+    private final StoreTimer timer;
+
+    public CounterMapStore(Jdbi jdbi, SqlDialect dialect, StoreTimer timer) {
+        this.jdbi = jdbi;
+        this.timer = timer;
+        this.upsertSql = dialect.upsert("counters", "namespace, name", COLUMNS.split(", "));
+    }
+
+    @Override
+    public void store(String key, Counter counter) {
+        timer.time(() -> jdbi.useHandle(handle -> bindRow(handle.createUpdate(upsertSql), counter).execute()));
+    }
+
+    @Override
+    public void storeAll(Map<String, Counter> counters) {
+        timer.time(() -> jdbi.useTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch(upsertSql);
+            for (Counter counter : counters.values()) {
+                bindRow(batch, counter).add();
+            }
+            batch.execute();
+        }));
+    }
+
+    @Override
+    public void delete(String key) {
+        CounterId id = CounterId.fromKey(key);
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM counters WHERE namespace = :namespace AND name = :name")
+                .bind("namespace", id.namespace()).bind("name", id.name()).execute());
+    }
+
+    @Override
+    public void deleteAll(Collection<String> keys) {
+        jdbi.useTransaction(handle -> {
+            PreparedBatch batch = handle.prepareBatch("DELETE FROM counters WHERE namespace = :namespace AND name = :name");
+            for (String key : keys) {
+                CounterId id = CounterId.fromKey(key);
+                batch.bind("namespace", id.namespace()).bind("name", id.name()).add();
+            }
+            batch.execute();
+        });
+    }
+
+    @Override
+    public Counter load(String key) {
+        CounterId id = CounterId.fromKey(key);
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS
+                        + " FROM counters WHERE namespace = :namespace AND name = :name")
+                .bind("namespace", id.namespace()).bind("name", id.name())
+                .map((rs, ctx) -> readRow(rs)).findOne().orElse(null));
+    }
+
+    @Override
+    public Map<String, Counter> loadAll(Collection<String> keys) {
+        Map<String, List<String>> namesByNamespace = new HashMap<>();
+        for (String key : keys) {
+            CounterId id = CounterId.fromKey(key);
+            namesByNamespace.computeIfAbsent(id.namespace(), ns -> new ArrayList<>()).add(id.name());
+        }
+        Map<String, Counter> loaded = new HashMap<>();
+        jdbi.useHandle(handle -> namesByNamespace.forEach((namespace, names) -> {
+            for (int from = 0; from < names.size(); from += LOAD_CHUNK) {
+                handle.createQuery("SELECT " + COLUMNS + " FROM counters WHERE namespace = :namespace AND name IN (<names>)")
+                        .bind("namespace", namespace)
+                        .bindList("names", names.subList(from, Math.min(names.size(), from + LOAD_CHUNK)))
+                        .map((rs, ctx) -> readRow(rs))
+                        .forEach(counter -> loaded.put(counter.id().key(), counter));
+            }
+        }));
+        return loaded;
+    }
+
+    @Override
+    public Iterable<String> loadAllKeys() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT namespace, name FROM counters")
+                .map((rs, ctx) -> rs.getString(1) + "/" + rs.getString(2)).list());
+    }
+
+    private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindRow(S statement, Counter c) {
+        return statement.bind("namespace", c.namespace())
+                .bind("name", c.name())
+                .bind("format", Counter.FORMAT)
+                .bind("counter_value", c.value())
+                .bind("min_value", c.min())
+                .bind("max_value", c.max())
+                .bind("initial_value", c.initial())
+                .bind("overflow", c.overflow().name())
+                .bind("version", c.version())
+                .bind("description", c.description())
+                .bind("labels", writeLabels(c.labels()))
+                .bind("created_at", c.createdAt())
+                .bind("updated_at", c.updatedAt());
+    }
+
+    private Counter readRow(ResultSet rs) throws SQLException {
+        return new Counter(rs.getString("namespace"), rs.getString("name"), rs.getLong("counter_value"),
+                rs.getLong("min_value"), rs.getLong("max_value"), rs.getLong("initial_value"),
+                OverflowPolicy.valueOf(rs.getString("overflow")), rs.getLong("version"),
+                rs.getString("description"), readLabels(rs.getString("labels")),
+                rs.getLong("created_at"), rs.getLong("updated_at"));
+    }
+
+    private String writeLabels(Map<String, String> labels) {
+        try {
+            return json.writeValueAsString(labels);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("labels are plain strings and always serialise", e);
+        }
+    }
+
+    private Map<String, String> readLabels(String stored) {
+        try {
+            return json.readValue(stored, LABELS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("counter row holds malformed labels", e);
+        }
+    }
+
+    /** Measures store latency; the api module plugs in a Prometheus histogram. */
+    @FunctionalInterface
+    public interface StoreTimer {
+        StoreTimer NONE = Runnable::run;
+
+        void time(Runnable store);
+    }
+}
