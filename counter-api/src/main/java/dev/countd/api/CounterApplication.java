@@ -63,7 +63,6 @@ public class CounterApplication extends Application<CounterConfiguration> {
     public void initialize(Bootstrap<CounterConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 new DefaultConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(true)));
-        configureJson(bootstrap.getObjectMapper());
     }
 
     /** Strict JSON: unknown fields, floats for integers and quoted numbers are errors, not guesses. */
@@ -83,6 +82,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
 
     @Override
     public void run(CounterConfiguration config, Environment environment) throws Exception {
+        // After the configuration is parsed (it shares this mapper and needs its lenient coercions).
+        configureJson(environment.getObjectMapper());
         Path dataDir = config.dataDir();
         Files.createDirectories(dataDir);
 

@@ -18,6 +18,8 @@ final class ProblemTitles {
             Map.entry("invalid-parameter", "Invalid query parameter"),
             Map.entry("invalid-header", "Invalid header"),
             Map.entry("malformed-json", "Malformed JSON"),
+            Map.entry("malformed-request", "Malformed request"),
+            Map.entry("request-timeout", "Request body too slow"),
             Map.entry("unknown-field", "Unknown field"),
             Map.entry("payload-too-large", "Request body too large"),
             Map.entry("not-found", "Not found"),

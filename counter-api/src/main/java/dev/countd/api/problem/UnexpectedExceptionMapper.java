@@ -22,6 +22,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (tooLarge != null) {
             return Problem.of(413, "payload-too-large", tooLarge.getMessage()).toResponse();
         }
+        org.eclipse.jetty.http.BadMessageException badMessage = find(exception, org.eclipse.jetty.http.BadMessageException.class);
+        if (badMessage != null) {
+            int status = badMessage.getCode() >= 400 && badMessage.getCode() < 500 ? badMessage.getCode() : 400;
+            return Problem.of(status, status == 408 ? "request-timeout" : "malformed-request",
+                    status == 408 ? "the request body arrived too slowly" : "the request could not be read").toResponse();
+        }
         String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
         if (find(exception, SQLException.class) != null || hasCause(exception, "org.jdbi.v3.core.JdbiException")) {
             LOG.warn("storage unavailable, error {}: {}", errorId, describe(exception));
