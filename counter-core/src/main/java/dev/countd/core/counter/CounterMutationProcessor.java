@@ -1,5 +1,7 @@
 package dev.countd.core.counter;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
 import dev.countd.core.counter.CounterRules.Transition;
 
@@ -11,10 +13,12 @@ import java.util.Map;
  * Backups receive the decided state rather than re-running the rules, so they never diverge
  * (the rules read the clock).
  */
-public final class CounterMutationProcessor implements EntryProcessor<String, Counter, MutationResult> {
+public final class CounterMutationProcessor
+        implements EntryProcessor<String, Counter, MutationResult>, HazelcastInstanceAware {
 
     private final MutationRequest request;
     private transient Transition transition;
+    private transient CounterChangeListener listener = CounterChangeListener.NONE;
 
     public CounterMutationProcessor(MutationRequest request) {
         this.request = request;
@@ -27,13 +31,24 @@ public final class CounterMutationProcessor implements EntryProcessor<String, Co
     @Override
     public MutationResult process(Map.Entry<String, Counter> entry) {
         CounterId id = CounterId.fromKey(entry.getKey());
-        transition = CounterRules.apply(id, entry.getValue(), request, System.currentTimeMillis());
+        Counter before = entry.getValue();
+        long now = System.currentTimeMillis();
+        transition = CounterRules.apply(id, before, request, now);
         if (transition.remove()) {
             entry.setValue(null);
         } else if (transition.newState() != null) {
             entry.setValue(transition.newState());
         }
+        if (transition.writes()) {
+            listener.onChange(new CounterChange(id, request.operation().kind(), before, transition.newState(), now));
+        }
         return transition.result();
+    }
+
+    @Override
+    public void setHazelcastInstance(HazelcastInstance instance) {
+        Object registered = instance.getUserContext().get(CounterChangeListener.USER_CONTEXT_KEY);
+        listener = registered instanceof CounterChangeListener l ? l : CounterChangeListener.NONE;
     }
 
     @Override
