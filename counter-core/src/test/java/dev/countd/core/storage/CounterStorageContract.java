@@ -1,0 +1,87 @@
+package dev.countd.core.storage;
+
+import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterId;
+import dev.countd.core.counter.CounterOperation;
+import dev.countd.core.counter.CounterPatch;
+import dev.countd.core.counter.OverflowPolicy;
+import dev.countd.core.testing.TestCluster;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The storage behaviour every database must show; subclasses supply H2 or PostgreSQL. */
+abstract class CounterStorageContract {
+
+    abstract Jdbi jdbi();
+
+    abstract SqlDialect dialect();
+
+    private final CounterId id = new CounterId("tenant-a", "orders.created");
+
+    @Test
+    void mapStoreRoundTripsEveryField() {
+        CounterMapStore store = new CounterMapStore(jdbi(), dialect(), CounterMapStore.StoreTimer.NONE);
+        Counter counter = new Counter("tenant-a", "round.trip", -7, Long.MIN_VALUE, Long.MAX_VALUE, -3,
+                OverflowPolicy.CLAMP, 42, "with \"quotes\" and ünïcode", Map.of("team", "shop", "tier", "gold"), 111, 222);
+        store.store(counter.id().key(), counter);
+        assertThat(store.load(counter.id().key())).isEqualTo(counter);
+        Counter changed = new Counter("tenant-a", "round.trip", 8, 0, 10, 0, OverflowPolicy.REJECT, 43, "", Map.of(), 111, 333);
+        store.store(changed.id().key(), changed);
+        assertThat(store.load(changed.id().key())).isEqualTo(changed);
+        assertThat(store.loadAllKeys()).contains(changed.id().key());
+        store.delete(changed.id().key());
+        assertThat(store.load(changed.id().key())).isNull();
+    }
+
+    @Test
+    void batchStoreAndLoadAllHandleManyNamespaces() {
+        CounterMapStore store = new CounterMapStore(jdbi(), dialect(), CounterMapStore.StoreTimer.NONE);
+        Map<String, Counter> batch = new java.util.HashMap<>();
+        for (int i = 0; i < 1_200; i++) {
+            Counter c = new Counter("ns-" + (i % 3), "c." + i, i, 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, 1, "", Map.of(), 1, 1);
+            batch.put(c.id().key(), c);
+        }
+        store.storeAll(batch);
+        assertThat(store.loadAll(batch.keySet())).isEqualTo(batch);
+        store.deleteAll(List.copyOf(batch.keySet()));
+        assertThat(store.loadAll(batch.keySet())).isEmpty();
+    }
+
+    @Test
+    void writeThroughChangesSurviveAMemberRestart() {
+        try (TestCluster first = new TestCluster(jdbi(), dialect(), PersistenceSettings.WRITE_THROUGH, Map.of())) {
+            first.counters.mutate(id, new CounterOperation.Upsert(new CounterPatch(null, -100L, 100L, 5L, OverflowPolicy.CLAMP,
+                    "orders", Map.of("k", "v"))), null);
+            for (int i = 0; i < 20; i++) {
+                first.counters.increment(id, 10);
+            }
+        }
+        try (TestCluster second = new TestCluster(jdbi(), dialect(), PersistenceSettings.WRITE_THROUGH, Map.of())) {
+            Counter restored = second.counters.get(id).orElseThrow();
+            assertThat(restored.value()).isEqualTo(100);
+            assertThat(restored.version()).isEqualTo(11);
+            assertThat(restored.overflow()).isEqualTo(OverflowPolicy.CLAMP);
+            assertThat(restored.labels()).containsEntry("k", "v");
+        }
+    }
+
+    @Test
+    void writeBehindFlushesEverythingOnGracefulShutdown() {
+        PersistenceSettings writeBehind = new PersistenceSettings(PersistenceMode.WRITE_BEHIND, 5, 100);
+        try (TestCluster first = new TestCluster(jdbi(), dialect(), writeBehind, Map.of())) {
+            for (int i = 0; i < 50; i++) {
+                first.counters.increment(new CounterId("tenant-b", "wb." + (i % 5)), 1);
+            }
+        }
+        try (TestCluster second = new TestCluster(jdbi(), dialect(), PersistenceSettings.WRITE_THROUGH, Map.of())) {
+            for (int c = 0; c < 5; c++) {
+                assertThat(second.counters.get(new CounterId("tenant-b", "wb." + c)).orElseThrow().value()).isEqualTo(10);
+            }
+        }
+    }
+}
