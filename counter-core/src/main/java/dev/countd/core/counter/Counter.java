@@ -1,5 +1,6 @@
 package dev.countd.core.counter;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,14 +22,33 @@ public record Counter(
         String description,
         Map<String, String> labels,
         long createdAt,
-        long updatedAt) {
+        long updatedAt,
+        List<RecordedOp> recentOps) {
 
     /** Version of the stored layout (Compact schema and table row); bump when fields change meaning. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     public Counter {
         description = description == null ? "" : description;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+        recentOps = recentOps == null ? List.of() : List.copyOf(recentOps);
+    }
+
+    /** A counter that remembers no operations. */
+    public Counter(String namespace, String name, long value, long min, long max, long initial, OverflowPolicy overflow,
+                   long version, String description, Map<String, String> labels, long createdAt, long updatedAt) {
+        this(namespace, name, value, min, max, initial, overflow, version, description, labels, createdAt, updatedAt, List.of());
+    }
+
+    Counter withRecentOps(List<RecordedOp> ops) {
+        return new Counter(namespace, name, value, min, max, initial, overflow, version, description, labels,
+                createdAt, updatedAt, ops);
+    }
+
+    /** The same counter as it looked when {@code op} was answered (for replays). */
+    Counter asOf(RecordedOp op) {
+        return new Counter(namespace, name, op.value(), min, max, initial, overflow, op.version(), description, labels,
+                createdAt, op.updatedAt(), recentOps);
     }
 
     public static Counter create(CounterId id, CounterDefaults defaults, long now) {
@@ -42,6 +62,6 @@ public record Counter(
 
     Counter withValue(long newValue, long now) {
         return new Counter(namespace, name, newValue, min, max, initial, overflow, version + 1,
-                description, labels, createdAt, now);
+                description, labels, createdAt, now, recentOps);
     }
 }

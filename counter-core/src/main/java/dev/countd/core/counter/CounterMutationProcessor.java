@@ -39,10 +39,10 @@ public final class CounterMutationProcessor
         } else if (transition.newState() != null) {
             entry.setValue(transition.newState());
         }
-        if (transition.writes()) {
+        if (transition.writes() && transition.result().changedState()) {
             listener.onChange(new CounterChange(id, request.operation().kind(), before, transition.newState(), now));
         }
-        return transition.result();
+        return transition.result().forCaller();
     }
 
     @Override

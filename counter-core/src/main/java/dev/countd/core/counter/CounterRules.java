@@ -20,6 +20,34 @@ public final class CounterRules {
      * @return the outcome and the state to store (null state with {@code remove} means delete)
      */
     public static Transition apply(CounterId id, Counter current, MutationRequest request, long now) {
+        OperationId opId = request.operationId();
+        if (opId == null) {
+            return decide(id, current, request, now);
+        }
+        RecordedOp earlier = current == null ? null : RecentOps.find(current.recentOps(), opId.id(), now);
+        if (earlier != null) {
+            if (earlier.requestHash() != opId.requestHash()) {
+                return Transition.unchanged(MutationResult.refused(MutationOutcome.KEY_REUSED, current,
+                        "this Idempotency-Key was already used for a different request"));
+            }
+            return Transition.unchanged(new MutationResult(earlier.outcome(), current.asOf(earlier), earlier.clamped(),
+                    earlier.detail(), true));
+        }
+        Transition decided = decide(id, current, request, now);
+        Counter base = decided.newState() != null ? decided.newState() : current;
+        boolean changed = decided.newState() != null;
+        if (decided.remove() || base == null || (!opId.clientKey() && !changed)) {
+            return decided; // nothing to remember it in, or nothing a re-execution could double
+        }
+        MutationResult result = decided.result();
+        long ttl = opId.clientKey() ? request.idempotency().clientKeyTtlMillis() : request.idempotency().serverIdTtlMillis();
+        RecordedOp recorded = new RecordedOp(opId.id(), opId.requestHash(), now + ttl, opId.clientKey(), result.outcome(),
+                result.clamped(), base.value(), base.version(), base.updatedAt(), result.detail());
+        Counter remembered = base.withRecentOps(RecentOps.record(base.recentOps(), recorded, now, request.idempotency()));
+        return new Transition(result.withCounter(remembered), remembered, false);
+    }
+
+    private static Transition decide(CounterId id, Counter current, MutationRequest request, long now) {
         Long expected = request.expectedVersion();
         if (expected != null && (current == null || current.version() != expected)) {
             return Transition.unchanged(MutationResult.refused(MutationOutcome.VERSION_MISMATCH, current,
@@ -123,7 +151,7 @@ public final class CounterRules {
                 base.version() + 1,
                 patch.description() != null ? patch.description() : base.description(),
                 patch.labels() != null ? patch.labels() : base.labels(),
-                base.createdAt(), now);
+                base.createdAt(), now, base.recentOps());
         if (current == null) {
             return stored(MutationOutcome.CREATED, next, false);
         }

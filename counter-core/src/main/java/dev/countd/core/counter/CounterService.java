@@ -1,6 +1,7 @@
 package dev.countd.core.counter;
 
 import com.hazelcast.map.IMap;
+import com.hazelcast.partition.PartitionService;
 import com.hazelcast.query.Predicate;
 import com.hazelcast.query.Predicates;
 
@@ -20,22 +21,80 @@ public final class CounterService {
 
     public static final int MAX_PAGE_SIZE = 1000;
 
+    public static final int MAX_BATCH_SIZE = 1000;
+
     private final IMap<String, Counter> counters;
     private final CounterDefaults defaults;
     private final boolean autoCreate;
+    private final IdempotencyPolicy idempotency;
+    private final PartitionService partitions;
 
     public CounterService(IMap<String, Counter> counters, CounterDefaults defaults, boolean autoCreate) {
+        this(counters, defaults, autoCreate, IdempotencyPolicy.STANDARD, null);
+    }
+
+    /**
+     * @param partitions groups batch operations by partition; null sends each key on its own
+     */
+    public CounterService(IMap<String, Counter> counters, CounterDefaults defaults, boolean autoCreate,
+                          IdempotencyPolicy idempotency, PartitionService partitions) {
         this.counters = counters;
         this.defaults = defaults;
         this.autoCreate = autoCreate;
+        this.idempotency = idempotency;
+        this.partitions = partitions;
     }
 
+    /** Applies one operation with a server-generated operation id (safe against re-execution after failover). */
     public MutationResult mutate(CounterId id, CounterOperation operation, Long expectedVersion) {
-        return counters.executeOnKey(id.key(), processor(operation, expectedVersion));
+        return mutate(id, operation, expectedVersion, null);
     }
 
-    public CompletionStage<MutationResult> mutateAsync(CounterId id, CounterOperation operation, Long expectedVersion) {
-        return counters.submitToKey(id.key(), processor(operation, expectedVersion));
+    /** @param operationId the client's idempotency identity, or null to generate a server one */
+    public MutationResult mutate(CounterId id, CounterOperation operation, Long expectedVersion, OperationId operationId) {
+        return counters.executeOnKey(id.key(), processor(operation, expectedVersion, operationId));
+    }
+
+    public CompletionStage<MutationResult> mutateAsync(CounterId id, CounterOperation operation, Long expectedVersion,
+                                                       OperationId operationId) {
+        return counters.submitToKey(id.key(), processor(operation, expectedVersion, operationId));
+    }
+
+    /**
+     * Applies many operations: those on one partition travel together in one entry-processor
+     * call; each is atomic on its own counter. Results come back in request order.
+     */
+    public List<MutationResult> applyBatch(List<BatchItem> items) {
+        if (items.size() > MAX_BATCH_SIZE) {
+            throw new CounterValidationException("invalid-batch", "a batch holds at most " + MAX_BATCH_SIZE
+                    + " operations; got " + items.size());
+        }
+        Map<Integer, Map<String, List<MutationRequest>>> byPartition = new java.util.HashMap<>();
+        Map<String, List<Integer>> positionsByKey = new java.util.HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem item = items.get(i);
+            String key = item.id().key();
+            int partition = partitions == null ? i : partitions.getPartition(key).getPartitionId();
+            byPartition.computeIfAbsent(partition, p -> new java.util.HashMap<>())
+                    .computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(request(item.operation(), null, item.operationId()));
+            positionsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+        }
+        List<java.util.concurrent.CompletableFuture<Map<String, BatchResults>>> calls = new ArrayList<>();
+        for (Map<String, List<MutationRequest>> partitionRequests : byPartition.values()) {
+            calls.add(counters.submitToKeys(partitionRequests.keySet(), new BatchMutationProcessor(partitionRequests))
+                    .toCompletableFuture());
+        }
+        MutationResult[] ordered = new MutationResult[items.size()];
+        for (var call : calls) {
+            call.join().forEach((key, results) -> {
+                List<Integer> positions = positionsByKey.get(key);
+                for (int j = 0; j < results.results().size(); j++) {
+                    ordered[positions.get(j)] = results.results().get(j);
+                }
+            });
+        }
+        return java.util.Arrays.asList(ordered);
     }
 
     public MutationResult increment(CounterId id, long by) {
@@ -87,8 +146,14 @@ public final class CounterService {
         return new CounterPage(items, next);
     }
 
-    private CounterMutationProcessor processor(CounterOperation operation, Long expectedVersion) {
-        return new CounterMutationProcessor(new MutationRequest(operation, expectedVersion, autoCreate, defaults));
+    private CounterMutationProcessor processor(CounterOperation operation, Long expectedVersion, OperationId operationId) {
+        return new CounterMutationProcessor(request(operation, expectedVersion, operationId));
+    }
+
+    private MutationRequest request(CounterOperation operation, Long expectedVersion, OperationId operationId) {
+        OperationId id = operationId != null ? operationId
+                : new OperationId(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 0, false);
+        return new MutationRequest(operation, expectedVersion, autoCreate, defaults, id, idempotency);
     }
 
     private static boolean isNameChar(int c) {

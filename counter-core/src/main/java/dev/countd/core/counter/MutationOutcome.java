@@ -15,5 +15,7 @@ public enum MutationOutcome {
     /** New bounds would exclude the current value and the request set no value inside them. */
     BOUNDS_CONFLICT,
     /** If-Match named a version that is not the current one. */
-    VERSION_MISMATCH
+    VERSION_MISMATCH,
+    /** The Idempotency-Key was already used for a different request on this counter. */
+    KEY_REUSED
 }

@@ -7,8 +7,13 @@ package dev.countd.core.counter;
  *                counter (null when there is none); for a delete the counter as it was
  * @param clamped true when a CLAMP counter was set to its bound instead of the requested result
  * @param detail  a human explanation for refused mutations, otherwise null
+ * @param replayed true when this is the remembered answer to an earlier identical operation
  */
-public record MutationResult(MutationOutcome outcome, Counter counter, boolean clamped, String detail) {
+public record MutationResult(MutationOutcome outcome, Counter counter, boolean clamped, String detail, boolean replayed) {
+
+    public MutationResult(MutationOutcome outcome, Counter counter, boolean clamped, String detail) {
+        this(outcome, counter, clamped, detail, false);
+    }
 
     static MutationResult applied(MutationOutcome outcome, Counter counter, boolean clamped) {
         return new MutationResult(outcome, counter, clamped, null);
@@ -16,6 +21,16 @@ public record MutationResult(MutationOutcome outcome, Counter counter, boolean c
 
     static MutationResult refused(MutationOutcome outcome, Counter current, String detail) {
         return new MutationResult(outcome, current, false, detail);
+    }
+
+    /** The result as sent back to the caller: without the counter's remembered operations. */
+    MutationResult forCaller() {
+        return counter == null || counter.recentOps().isEmpty() ? this
+                : withCounter(counter.withRecentOps(java.util.List.of()));
+    }
+
+    MutationResult withCounter(Counter newCounter) {
+        return new MutationResult(outcome, newCounter, clamped, detail, replayed);
     }
 
     public boolean changedState() {

@@ -27,7 +27,7 @@ import java.util.Map;
 public final class CounterMapStore implements MapStore<String, Counter> {
 
     private static final String COLUMNS = "namespace, name, format, counter_value, min_value, max_value, "
-            + "initial_value, overflow, version, description, labels, created_at, updated_at";
+            + "initial_value, overflow, version, description, labels, created_at, updated_at, recent_ops";
     private static final int LOAD_CHUNK = 500;
     private static final TypeReference<LinkedHashMap<String, String>> LABELS = new TypeReference<>() {
     };
@@ -126,7 +126,8 @@ public final class CounterMapStore implements MapStore<String, Counter> {
                 .bind("description", c.description())
                 .bind("labels", writeLabels(c.labels()))
                 .bind("created_at", c.createdAt())
-                .bind("updated_at", c.updatedAt());
+                .bind("updated_at", c.updatedAt())
+                .bind("recent_ops", RecentOpsColumn.write(c.recentOps(), json));
     }
 
     private Counter readRow(ResultSet rs) throws SQLException {
@@ -134,7 +135,8 @@ public final class CounterMapStore implements MapStore<String, Counter> {
                 rs.getLong("min_value"), rs.getLong("max_value"), rs.getLong("initial_value"),
                 OverflowPolicy.valueOf(rs.getString("overflow")), rs.getLong("version"),
                 rs.getString("description"), readLabels(rs.getString("labels")),
-                rs.getLong("created_at"), rs.getLong("updated_at"));
+                rs.getLong("created_at"), rs.getLong("updated_at"),
+                RecentOpsColumn.read(rs.getString("recent_ops"), json, System.currentTimeMillis()));
     }
 
     private String writeLabels(Map<String, String> labels) {
