@@ -10,7 +10,9 @@ import com.hazelcast.map.IMap;
 import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
+import dev.countd.api.counter.BatchResource;
 import dev.countd.api.counter.CounterResource;
+import dev.countd.api.idempotency.InFlightGuard;
 import dev.countd.api.http.BodySizeLimitFilter;
 import dev.countd.api.problem.CounterValidationExceptionMapper;
 import dev.countd.api.problem.JsonBodyExceptionMapper;
@@ -101,7 +103,9 @@ public class CounterApplication extends Application<CounterConfiguration> {
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
 
-        CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate());
+        CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate(),
+                config.idempotency().build(), hazelcast.getPartitionService());
+        InFlightGuard inFlight = new InFlightGuard(hazelcast.getMap(InFlightGuard.MAP));
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(BodySizeLimitFilter.DEFAULT_LIMIT));
@@ -111,6 +115,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new JsonBodyExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
-        jersey.register(new CounterResource(counters, environment.getObjectMapper()));
+        jersey.register(new CounterResource(counters, environment.getObjectMapper(), inFlight));
+        jersey.register(new BatchResource(counters, inFlight));
     }
 }

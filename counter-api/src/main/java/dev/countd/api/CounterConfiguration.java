@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
 import dev.countd.api.config.DatabaseFactory;
+import dev.countd.api.config.IdempotencyFactory;
 import dev.countd.api.config.PersistenceFactory;
 import io.dropwizard.core.Configuration;
 
@@ -22,6 +23,12 @@ public class CounterConfiguration extends Configuration {
     private ClusterFactory cluster = new ClusterFactory();
     @JsonProperty
     private CountersFactory counters = new CountersFactory();
+    @JsonProperty
+    private IdempotencyFactory idempotency = new IdempotencyFactory();
+
+    public IdempotencyFactory idempotency() {
+        return idempotency;
+    }
 
     public Path dataDir() {
         return Path.of(dataDir);

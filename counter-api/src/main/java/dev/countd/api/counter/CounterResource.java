@@ -2,6 +2,8 @@ package dev.countd.api.counter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countd.api.idempotency.IdempotencyKeys;
+import dev.countd.api.idempotency.InFlightGuard;
 import dev.countd.api.problem.JsonBodyException;
 import dev.countd.api.problem.ProblemException;
 import dev.countd.core.counter.Counter;
@@ -38,36 +40,43 @@ public class CounterResource {
 
     private final CounterService counters;
     private final ObjectMapper json;
+    private final InFlightGuard inFlight;
 
-    public CounterResource(CounterService counters, ObjectMapper json) {
+    public CounterResource(CounterService counters, ObjectMapper json, InFlightGuard inFlight) {
         this.counters = counters;
         this.json = json;
+        this.inFlight = inFlight;
     }
 
     @POST
     @Path("/{name}/increment")
     public Response increment(@PathParam("name") String name, @QueryParam("by") String by,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
                               java.io.InputStream body, @Context SecurityContext security) {
-        return step(security, name, by, ifMatch, contentType, readBody(headers, body), CounterOperation.Increment::new);
+        return step(security, name, by, ifMatch, idempotencyKey, contentType, readBody(headers, body), CounterOperation.Increment::new);
     }
 
     @POST
     @Path("/{name}/decrement")
     public Response decrement(@PathParam("name") String name, @QueryParam("by") String by,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
                               java.io.InputStream body, @Context SecurityContext security) {
-        return step(security, name, by, ifMatch, contentType, readBody(headers, body), CounterOperation.Decrement::new);
+        return step(security, name, by, ifMatch, idempotencyKey, contentType, readBody(headers, body), CounterOperation.Decrement::new);
     }
 
     @POST
     @Path("/{name}/reset")
     public Response reset(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                           @Context SecurityContext security) {
         CounterId id = id(security, name);
-        return CounterResults.toResponse(counters.mutate(id, new CounterOperation.Reset(), Preconditions.version(ifMatch)), 200, false);
+        Long expected = Preconditions.version(ifMatch);
+        return execute(id, new CounterOperation.Reset(), expected, idempotencyKey,
+                "POST reset " + id.name() + " if-match=" + expected, 200, false);
     }
 
     @GET
@@ -89,13 +98,15 @@ public class CounterResource {
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                         CounterUpdateRequest request, @Context SecurityContext security) {
         CounterId id = id(security, name);
         if (request == null) {
             throw new ProblemException(400, "malformed-json", "a JSON object with the fields to set is required");
         }
-        Response response = CounterResults.toResponse(
-                counters.mutate(id, new CounterOperation.Upsert(request.toPatch()), Preconditions.version(ifMatch)), 201, false);
+        Long expected = Preconditions.version(ifMatch);
+        Response response = execute(id, new CounterOperation.Upsert(request.toPatch()), expected, idempotencyKey,
+                "PUT " + id.name() + " if-match=" + expected + " " + request.fingerprint(), 201, false);
         if (response.getStatus() == 201) {
             return Response.fromResponse(response).location(java.net.URI.create("/counters/" + id.name())).build();
         }
@@ -127,11 +138,27 @@ public class CounterResource {
         return new CounterPageJson(page.items().stream().map(CounterJson::of).toList(), page.nextCursor());
     }
 
-    private Response step(SecurityContext security, String name, String byParam, String ifMatch, String contentType,
-                          byte[] body, LongFunction<CounterOperation> operation) {
+    private Response step(SecurityContext security, String name, String byParam, String ifMatch, String idempotencyKey,
+                          String contentType, byte[] body, LongFunction<CounterOperation> operation) {
         CounterId id = id(security, name);
         long by = Amounts.resolve(byParam, body, contentType, this::readAmount);
-        return CounterResults.toResponse(counters.mutate(id, operation.apply(by), Preconditions.version(ifMatch)), 200, true);
+        Long expected = Preconditions.version(ifMatch);
+        CounterOperation op = operation.apply(by);
+        return execute(id, op, expected, idempotencyKey,
+                "POST " + op.kind() + " " + id.name() + " by=" + by + " if-match=" + expected, 200, true);
+    }
+
+    /** Applies one operation, exactly once per Idempotency-Key when the client sends one. */
+    private Response execute(CounterId id, CounterOperation operation, Long expected, String idempotencyHeader,
+                             String fingerprint, int createdStatus, boolean showClamped) {
+        String key = IdempotencyKeys.parse(idempotencyHeader);
+        if (key == null) {
+            return CounterResults.toResponse(counters.mutate(id, operation, expected), createdStatus, showClamped);
+        }
+        try (InFlightGuard.Token ignored = inFlight.enter(id.namespace(), key)) {
+            return CounterResults.toResponse(counters.mutate(id, operation, expected,
+                    IdempotencyKeys.operationId(id.namespace(), key, fingerprint)), createdStatus, showClamped);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.countd.api.counter;
 
+import dev.countd.api.idempotency.IdempotencyKeys;
 import dev.countd.api.problem.Problem;
 import dev.countd.core.counter.MutationResult;
 import jakarta.ws.rs.core.EntityTag;
@@ -12,15 +13,44 @@ final class CounterResults {
     }
 
     static Response toResponse(MutationResult result, int createdStatus, boolean showClamped) {
+        Response response = answer(result, createdStatus, showClamped);
+        if (result.replayed()) {
+            return Response.fromResponse(response).header(IdempotencyKeys.REPLAYED_HEADER, "true").build();
+        }
+        return response;
+    }
+
+    /** The status a result answers with, for batch items. */
+    static int status(MutationResult result, int createdStatus) {
+        return switch (result.outcome()) {
+            case UPDATED -> 200;
+            case CREATED -> createdStatus;
+            case DELETED -> 204;
+            case NOT_FOUND -> 404;
+            case BOUND_EXCEEDED, BOUNDS_CONFLICT -> 409;
+            case INVALID_VALUE, KEY_REUSED -> 422;
+            case VERSION_MISMATCH -> 412;
+        };
+    }
+
+    static Problem problem(MutationResult result) {
+        return switch (result.outcome()) {
+            case NOT_FOUND -> Problem.of(404, "counter-not-found", "counter not found");
+            case BOUND_EXCEEDED -> Problem.of(409, "bound-exceeded", result.detail());
+            case BOUNDS_CONFLICT -> Problem.of(409, "bounds-conflict", result.detail());
+            case INVALID_VALUE -> Problem.of(422, "invalid-value", result.detail());
+            case VERSION_MISMATCH -> Problem.of(412, "precondition-failed", result.detail());
+            case KEY_REUSED -> Problem.of(422, "idempotency-key-reused", result.detail());
+            default -> null;
+        };
+    }
+
+    private static Response answer(MutationResult result, int createdStatus, boolean showClamped) {
         return switch (result.outcome()) {
             case UPDATED -> ok(200, result, showClamped);
             case CREATED -> ok(createdStatus, result, showClamped);
             case DELETED -> Response.noContent().build();
-            case NOT_FOUND -> notFound();
-            case BOUND_EXCEEDED -> Problem.of(409, "bound-exceeded", result.detail()).toResponse();
-            case BOUNDS_CONFLICT -> Problem.of(409, "bounds-conflict", result.detail()).toResponse();
-            case INVALID_VALUE -> Problem.of(422, "invalid-value", result.detail()).toResponse();
-            case VERSION_MISMATCH -> Problem.of(412, "precondition-failed", result.detail()).toResponse();
+            default -> problem(result).toResponse();
         };
     }
 

@@ -15,6 +15,13 @@ public record CounterUpdateRequest(
         String description,
         Map<String, String> labels) {
 
+    /** A stable text of the request's meaning (labels sorted), for idempotency fingerprints. */
+    public String fingerprint() {
+        return "value=" + value + " min=" + min + " max=" + max + " initial=" + initial + " overflow=" + overflow
+                + " description=" + (description == null ? "null" : description.length() + ":" + description)
+                + " labels=" + (labels == null ? "null" : new java.util.TreeMap<>(labels));
+    }
+
     public CounterPatch toPatch() {
         return new CounterPatch(value, min, max, initial, overflow, description, labels);
     }
