@@ -17,6 +17,9 @@ import java.util.UUID;
  */
 public final class TestApps {
 
+    /** The bootstrap admin key every test app starts with (all scopes, namespace default). */
+    public static final String ADMIN_KEY = "ck_testadmin_" + "T3stAdminSecretT3stAdminSecretT3stAdmin1";
+
     private TestApps() {
     }
 
@@ -30,7 +33,8 @@ public final class TestApps {
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("dataDir", dataDir.toString()),
                 ConfigOverride.config("cluster.name", "test-" + UUID.randomUUID()),
-                ConfigOverride.config("logging.level", "WARN")));
+                ConfigOverride.config("logging.level", "WARN"),
+                ConfigOverride.config("apiKeys.bootstrapKey", ADMIN_KEY)));
         all.addAll(Arrays.asList(overrides));
         return new DropwizardAppExtension<>(CounterApplication.class, "classpath:countd-defaults.yml",
                 all.toArray(ConfigOverride[]::new));

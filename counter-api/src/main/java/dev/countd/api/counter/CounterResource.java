@@ -2,8 +2,10 @@ package dev.countd.api.counter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countd.api.auth.RequiresScope;
 import dev.countd.api.problem.JsonBodyException;
 import dev.countd.api.problem.ProblemException;
+import dev.countd.core.apikey.Scope;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.CounterOperation;
@@ -44,6 +46,7 @@ public class CounterResource {
         this.json = json;
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @POST
     @Path("/{name}/increment")
     public Response increment(@PathParam("name") String name, @QueryParam("by") String by,
@@ -53,6 +56,7 @@ public class CounterResource {
         return step(security, name, by, ifMatch, contentType, readBody(headers, body), CounterOperation.Increment::new);
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @POST
     @Path("/{name}/decrement")
     public Response decrement(@PathParam("name") String name, @QueryParam("by") String by,
@@ -62,6 +66,7 @@ public class CounterResource {
         return step(security, name, by, ifMatch, contentType, readBody(headers, body), CounterOperation.Decrement::new);
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @POST
     @Path("/{name}/reset")
     public Response reset(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -70,6 +75,7 @@ public class CounterResource {
         return CounterResults.toResponse(counters.mutate(id, new CounterOperation.Reset(), Preconditions.version(ifMatch)), 200, false);
     }
 
+    @RequiresScope(Scope.COUNTERS_READ)
     @GET
     @Path("/{name}")
     public Response get(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
@@ -85,6 +91,7 @@ public class CounterResource {
         return Response.ok(CounterJson.of(counter.get())).tag(tag).build();
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -102,6 +109,7 @@ public class CounterResource {
         return response;
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @DELETE
     @Path("/{name}")
     public Response delete(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -110,6 +118,7 @@ public class CounterResource {
                 counters.mutate(id(security, name), new CounterOperation.Delete(), Preconditions.version(ifMatch)), 200, false);
     }
 
+    @RequiresScope(Scope.COUNTERS_READ)
     @GET
     public CounterPageJson list(@QueryParam("prefix") String prefix, @QueryParam("limit") String limit,
                                 @QueryParam("cursor") String cursor, @Context SecurityContext security) {

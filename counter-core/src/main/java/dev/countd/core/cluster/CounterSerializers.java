@@ -35,6 +35,7 @@ public final class CounterSerializers {
                 .addSerializer(new MutationProcessorSerializer())
                 .addSerializer(new ReplaceProcessorSerializer())
                 .addSerializer(new MutationResultSerializer());
+        dev.countd.core.apikey.ApiKeySerializers.register(config);
     }
 
     static final class CounterSerializer implements CompactSerializer<Counter> {
