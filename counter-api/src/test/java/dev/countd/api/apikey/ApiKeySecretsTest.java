@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiKeySecretsTest {
 
     private static final Path DATA = TestApps.freshDataDir();
-    static final DropwizardAppExtension<CounterConfiguration> APP = TestApps.app(DATA,
+    static final DropwizardAppExtension<CounterConfiguration> APP = TestApps.app(DATA, "secrets-" + java.util.UUID.randomUUID(), TestApps.ADMIN_KEY,
             ConfigOverride.config("logging.level", "DEBUG"),
             ConfigOverride.config("logging.loggers.org.eclipse.jetty", "INFO"),
             ConfigOverride.config("logging.loggers.org.glassfish", "INFO"),

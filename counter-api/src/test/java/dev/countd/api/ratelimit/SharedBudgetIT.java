@@ -75,8 +75,8 @@ class SharedBudgetIT {
     }
 
     private static DropwizardAppExtension<CounterConfiguration> member(int hazelcastPort) {
-        return TestApps.app(DATA,
-                ConfigOverride.config("cluster.name", CLUSTER),
+        return TestApps.app(DATA, CLUSTER, TestApps.ADMIN_KEY,
+                ConfigOverride.config("logging.level", "WARN"),
                 ConfigOverride.config("cluster.port", Integer.toString(hazelcastPort)),
                 ConfigOverride.config("cluster.members", "127.0.0.1:" + PORT_A + ",127.0.0.1:" + PORT_B));
     }
