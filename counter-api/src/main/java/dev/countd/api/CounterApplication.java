@@ -7,6 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.hazelcast.config.Config;
+import dev.countd.api.apikey.ApiKeyBootstrap;
+import dev.countd.api.apikey.ApiKeyResource;
+import dev.countd.api.apikey.LastUsedFlusher;
+import dev.countd.api.auth.ApiAuthFeature;
+import dev.countd.api.auth.ApiKeyAuthFilter;
 import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
@@ -20,6 +26,17 @@ import dev.countd.api.problem.JsonProblemMapper;
 import dev.countd.api.problem.ProblemExceptionMapper;
 import dev.countd.api.problem.UnexpectedExceptionMapper;
 import dev.countd.api.problem.WebApplicationExceptionMapper;
+import dev.countd.api.ratelimit.AuthFailureLimiter;
+import dev.countd.api.ratelimit.RateLimitCluster;
+import dev.countd.api.ratelimit.RateLimitFilter;
+import dev.countd.api.ratelimit.RateLimitMetrics;
+import dev.countd.api.ratelimit.RateLimiter;
+import dev.countd.api.ratelimit.RatePlans;
+import dev.countd.core.apikey.ApiKey;
+import dev.countd.core.apikey.ApiKeyCluster;
+import dev.countd.core.apikey.ApiKeyMapStore;
+import dev.countd.core.apikey.ApiKeyRegistry;
+import dev.countd.core.apikey.ApiKeyToken;
 import dev.countd.core.cluster.ClusterSettings;
 import dev.countd.core.cluster.CounterCluster;
 import dev.countd.core.counter.Counter;
@@ -40,6 +57,8 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 
 /** The counter service. Everything is wired here, by hand, in start-up order. */
 public class CounterApplication extends Application<CounterConfiguration> {
@@ -97,8 +116,14 @@ public class CounterApplication extends Application<CounterConfiguration> {
 
         PersistenceSettings persistence = config.persistence().build();
         ClusterSettings cluster = config.cluster().build();
+        // Checked before anything starts: a malformed bootstrap key refuses start-up, saying why.
+        Optional<ApiKeyToken> bootstrapKey = config.apiKeys().bootstrapToken();
+        RatePlans plans = new RatePlans(config.rateLimits().plans(), config.rateLimits().defaultPlan());
         CounterMapStore counterStore = new CounterMapStore(jdbi, dialect, CounterMapStore.StoreTimer.NONE);
-        HazelcastInstance hazelcast = CounterCluster.start(CounterCluster.config(cluster, persistence, counterStore));
+        Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
+        ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
+        RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
+        HazelcastInstance hazelcast = CounterCluster.start(hazelcastConfig);
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
@@ -106,6 +131,22 @@ public class CounterApplication extends Application<CounterConfiguration> {
         CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate(),
                 config.idempotency().build(), hazelcast.getPartitionService());
         InFlightGuard inFlight = new InFlightGuard(hazelcast.getMap(InFlightGuard.MAP));
+
+        Clock clock = Clock.systemUTC();
+        ApiKeyRegistry apiKeys = new ApiKeyRegistry(hazelcast.<String, ApiKey>getMap(ApiKeyCluster.API_KEYS_MAP), clock);
+        ApiKeyBootstrap.run(apiKeys, bootstrapKey, System.out);
+        environment.lifecycle().manage(new LastUsedFlusher(apiKeys,
+                environment.lifecycle().scheduledExecutorService("api-key-last-used").threads(1).build(),
+                config.apiKeys().lastUsedFlushInterval()));
+        RateLimitMetrics rateLimitMetrics = new RateLimitMetrics(environment.metrics());
+        RateLimitFilter rateLimitFilter = null;
+        AuthFailureLimiter authFailures = null;
+        if (config.rateLimits().enabled()) {
+            RateLimiter limiter = new RateLimiter(RateLimitCluster.buckets(hazelcast, config.rateLimits().idleBucketKeep(),
+                    config.rateLimits().requestTimeout()), config.rateLimits().failOpen());
+            rateLimitFilter = new RateLimitFilter(limiter, plans, rateLimitMetrics);
+            authFailures = new AuthFailureLimiter(limiter, config.rateLimits().authFailuresPerIp());
+        }
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(BodySizeLimitFilter.DEFAULT_LIMIT));
@@ -115,7 +156,11 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new JsonBodyExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
+        jersey.register(new ApiAuthFeature(new ApiKeyAuthFilter(apiKeys, authFailures, rateLimitMetrics), rateLimitFilter));
         jersey.register(new CounterResource(counters, environment.getObjectMapper(), inFlight));
-        jersey.register(new BatchResource(counters, inFlight));
+        RateLimitFilter batchLimiter = rateLimitFilter;
+        jersey.register(new BatchResource(counters, inFlight,
+                batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));
+        jersey.register(new ApiKeyResource(apiKeys, plans, clock));
     }
 }

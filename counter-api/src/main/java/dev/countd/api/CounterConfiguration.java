@@ -1,11 +1,13 @@
 package dev.countd.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.countd.api.config.ApiKeysFactory;
 import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
 import dev.countd.api.config.DatabaseFactory;
 import dev.countd.api.config.IdempotencyFactory;
 import dev.countd.api.config.PersistenceFactory;
+import dev.countd.api.config.RateLimitsFactory;
 import io.dropwizard.core.Configuration;
 
 import java.nio.file.Path;
@@ -29,6 +31,10 @@ public class CounterConfiguration extends Configuration {
     public IdempotencyFactory idempotency() {
         return idempotency;
     }
+    @JsonProperty
+    private ApiKeysFactory apiKeys = new ApiKeysFactory();
+    @JsonProperty
+    private RateLimitsFactory rateLimits = new RateLimitsFactory();
 
     public Path dataDir() {
         return Path.of(dataDir);
@@ -48,5 +54,13 @@ public class CounterConfiguration extends Configuration {
 
     public CountersFactory counters() {
         return counters;
+    }
+
+    public ApiKeysFactory apiKeys() {
+        return apiKeys;
+    }
+
+    public RateLimitsFactory rateLimits() {
+        return rateLimits;
     }
 }

@@ -29,8 +29,32 @@ public final class Http {
         this.base = base;
     }
 
+    /** A client that sends the test apps' bootstrap admin key. */
     public static Http local(int port) {
+        return anonymous(port).withKey(TestApps.ADMIN_KEY);
+    }
+
+    /** A client that sends no API key. */
+    public static Http anonymous(int port) {
         return new Http("http://127.0.0.1:" + port);
+    }
+
+    /** A copy that authenticates with {@code key} ({@code Authorization: Bearer}). */
+    public Http withKey(String key) {
+        Http copy = new Http(base);
+        copy.defaultHeaders.putAll(defaultHeaders);
+        copy.defaultHeaders.remove("X-API-Key");
+        copy.defaultHeaders.put("Authorization", "Bearer " + key);
+        return copy;
+    }
+
+    /** A copy that sends no API key at all. */
+    public Http withoutKey() {
+        Http copy = new Http(base);
+        copy.defaultHeaders.putAll(defaultHeaders);
+        copy.defaultHeaders.remove("Authorization");
+        copy.defaultHeaders.remove("X-API-Key");
+        return copy;
     }
 
     /** Adds a header sent with every request of this client (e.g. the API key). */

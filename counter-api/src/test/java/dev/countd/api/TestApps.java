@@ -17,6 +17,9 @@ import java.util.UUID;
  */
 public final class TestApps {
 
+    /** The bootstrap admin key every test app starts with (all scopes, namespace default). */
+    public static final String ADMIN_KEY = "ck_testadmin_" + "T3stAdminSecretT3stAdminSecretT3stAdmin1";
+
     private TestApps() {
     }
 
@@ -25,12 +28,24 @@ public final class TestApps {
     }
 
     public static DropwizardAppExtension<CounterConfiguration> app(Path dataDir, ConfigOverride... overrides) {
+        List<ConfigOverride> quiet = new ArrayList<>(List.of(ConfigOverride.config("logging.level", "WARN")));
+        quiet.addAll(Arrays.asList(overrides));
+        return app(dataDir, "test-" + UUID.randomUUID(), ADMIN_KEY, quiet.toArray(ConfigOverride[]::new));
+    }
+
+    /**
+     * An app with a given cluster name and bootstrap key ("" to have one generated), logging at INFO
+     * unless an override says otherwise. Overrides of
+     * the same setting must not repeat: Dropwizard restores repeated ones wrongly after a test.
+     */
+    public static DropwizardAppExtension<CounterConfiguration> app(Path dataDir, String clusterName, String bootstrapKey,
+                                                                   ConfigOverride... overrides) {
         List<ConfigOverride> all = new ArrayList<>(List.of(
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("dataDir", dataDir.toString()),
-                ConfigOverride.config("cluster.name", "test-" + UUID.randomUUID()),
-                ConfigOverride.config("logging.level", "WARN")));
+                ConfigOverride.config("cluster.name", clusterName),
+                ConfigOverride.config("apiKeys.bootstrapKey", bootstrapKey)));
         all.addAll(Arrays.asList(overrides));
         return new DropwizardAppExtension<>(CounterApplication.class, "classpath:countd-defaults.yml",
                 all.toArray(ConfigOverride[]::new));

@@ -1,9 +1,11 @@
 package dev.countd.api.counter;
 
+import dev.countd.api.auth.RequiresScope;
 import dev.countd.api.idempotency.IdempotencyKeys;
 import dev.countd.api.idempotency.InFlightGuard;
 import dev.countd.api.problem.Problem;
 import dev.countd.api.problem.ProblemException;
+import dev.countd.core.apikey.Scope;
 import dev.countd.core.counter.BatchItem;
 import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.CounterOperation;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,16 +38,25 @@ public class BatchResource {
 
     private final CounterService counters;
     private final InFlightGuard inFlight;
+    private final ExtraCharge charge;
 
-    public BatchResource(CounterService counters, InFlightGuard inFlight) {
+    public BatchResource(CounterService counters, InFlightGuard inFlight, ExtraCharge charge) {
         this.counters = counters;
         this.inFlight = inFlight;
+        this.charge = charge;
+    }
+
+    /** Charges the rest of a batch's tokens after the rate-limit filter took one; null when granted. */
+    @FunctionalInterface
+    public interface ExtraCharge {
+        Response refusal(ContainerRequestContext request, long tokens);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresScope(Scope.COUNTERS_WRITE)
     public Response apply(BatchRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyHeader,
-                          @Context SecurityContext security) {
+                          @Context SecurityContext security, @Context ContainerRequestContext context) {
         if (request == null || request.operations() == null || request.operations().isEmpty()) {
             throw new ProblemException(422, "invalid-batch", "'operations' must list 1 to "
                     + CounterService.MAX_BATCH_SIZE + " operations");
@@ -52,6 +64,10 @@ public class BatchResource {
         if (request.operations().size() > CounterService.MAX_BATCH_SIZE) {
             throw new ProblemException(422, "invalid-batch", "a batch holds at most " + CounterService.MAX_BATCH_SIZE
                     + " operations; got " + request.operations().size());
+        }
+        Response refused = charge.refusal(context, request.operations().size() - 1L);
+        if (refused != null) {
+            return refused;
         }
         String namespace = Tenants.namespace(security);
         String key = IdempotencyKeys.parse(idempotencyHeader);

@@ -2,10 +2,12 @@ package dev.countd.api.counter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countd.api.auth.RequiresScope;
 import dev.countd.api.idempotency.IdempotencyKeys;
 import dev.countd.api.idempotency.InFlightGuard;
 import dev.countd.api.problem.JsonBodyException;
 import dev.countd.api.problem.ProblemException;
+import dev.countd.core.apikey.Scope;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.CounterOperation;
@@ -48,6 +50,7 @@ public class CounterResource {
         this.inFlight = inFlight;
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @POST
     @Path("/{name}/increment")
     public Response increment(@PathParam("name") String name, @QueryParam("by") String by,
@@ -58,6 +61,7 @@ public class CounterResource {
         return step(security, name, by, ifMatch, idempotencyKey, contentType, readBody(headers, body), CounterOperation.Increment::new);
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @POST
     @Path("/{name}/decrement")
     public Response decrement(@PathParam("name") String name, @QueryParam("by") String by,
@@ -68,6 +72,7 @@ public class CounterResource {
         return step(security, name, by, ifMatch, idempotencyKey, contentType, readBody(headers, body), CounterOperation.Decrement::new);
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @POST
     @Path("/{name}/reset")
     public Response reset(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -79,6 +84,7 @@ public class CounterResource {
                 "POST reset " + id.name() + " if-match=" + expected, 200, false);
     }
 
+    @RequiresScope(Scope.COUNTERS_READ)
     @GET
     @Path("/{name}")
     public Response get(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
@@ -94,6 +100,7 @@ public class CounterResource {
         return Response.ok(CounterJson.of(counter.get())).tag(tag).build();
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @PUT
     @Path("/{name}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -113,6 +120,7 @@ public class CounterResource {
         return response;
     }
 
+    @RequiresScope(Scope.COUNTERS_WRITE)
     @DELETE
     @Path("/{name}")
     public Response delete(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -121,6 +129,7 @@ public class CounterResource {
                 counters.mutate(id(security, name), new CounterOperation.Delete(), Preconditions.version(ifMatch)), 200, false);
     }
 
+    @RequiresScope(Scope.COUNTERS_READ)
     @GET
     public CounterPageJson list(@QueryParam("prefix") String prefix, @QueryParam("limit") String limit,
                                 @QueryParam("cursor") String cursor, @Context SecurityContext security) {

@@ -30,7 +30,13 @@ final class ProblemTitles {
             Map.entry("unsupported-media-type", "Unsupported media type"),
             Map.entry("not-acceptable", "Not acceptable"),
             Map.entry("storage-unavailable", "Storage unavailable"),
-            Map.entry("internal-error", "Internal error"));
+            Map.entry("internal-error", "Internal error"),
+            Map.entry("unauthorized", "API key missing or not valid"),
+            Map.entry("insufficient-scope", "API key lacks the required scope"),
+            Map.entry("rate-limited", "Rate limit exceeded"),
+            Map.entry("rate-limiter-unavailable", "Rate limiter unavailable"),
+            Map.entry("api-key-not-found", "API key not found"),
+            Map.entry("unknown-plan", "Unknown rate-limit plan"));
 
     private ProblemTitles() {
     }

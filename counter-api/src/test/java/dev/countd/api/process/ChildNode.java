@@ -35,6 +35,7 @@ public final class ChildNode implements AutoCloseable {
         environment.put("COUNTER_DATA_DIR", dataDir.toString());
         environment.putIfAbsent("COUNTER_CLUSTER_NAME", "child-" + port);
         environment.putIfAbsent("COUNTER_HAZELCAST_PORT", Integer.toString(freePort()));
+        environment.putIfAbsent("COUNTER_BOOTSTRAP_API_KEY", dev.countd.api.TestApps.ADMIN_KEY);
     }
 
     public ChildNode start() throws IOException {

@@ -47,6 +47,7 @@ public final class CounterSerializers {
                 .addSerializer(new BatchResultsSerializer())
                 .addSerializer(new ReplaceProcessorSerializer())
                 .addSerializer(new MutationResultSerializer());
+        dev.countd.core.apikey.ApiKeySerializers.register(config);
     }
 
     static final class CounterSerializer implements CompactSerializer<Counter> {

@@ -1,0 +1,66 @@
+package dev.countd.api.ratelimit;
+
+import dev.countd.api.auth.ApiKeyPrincipal;
+import dev.countd.api.problem.Problem;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+
+/**
+ * After authentication: takes one token from the key's bucket and answers 429 when it is empty
+ * (or 503 when the limiter is unreachable and failOpen is off).
+ */
+@Priority(Priorities.AUTHENTICATION + 10)
+public final class RateLimitFilter implements ContainerRequestFilter {
+
+    private final RateLimiter limiter;
+    private final RatePlans plans;
+    private final RateLimitMetrics metrics;
+
+    public RateLimitFilter(RateLimiter limiter, RatePlans plans, RateLimitMetrics metrics) {
+        this.limiter = limiter;
+        this.plans = plans;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Charges a request for more than the one token the filter took (a batch: one per operation).
+     * Returns the refusal to answer with, or null when the tokens were taken.
+     */
+    public jakarta.ws.rs.core.Response chargeExtra(ContainerRequestContext request, long tokens) {
+        if (tokens < 1 || !(request.getSecurityContext().getUserPrincipal() instanceof ApiKeyPrincipal principal)) {
+            return null;
+        }
+        String policy = plans.policyOf(principal.key());
+        RateDecision decision = limiter.tryConsume("key:" + principal.key().id(), policy, plans.limitOf(principal.key()), tokens);
+        request.setProperty(RateDecision.REQUEST_PROPERTY, decision);
+        if (decision.allowed()) {
+            return null;
+        }
+        metrics.rejected(policy);
+        return Problem.of(429, "rate-limited", "this batch needs " + (tokens + 1) + " tokens (one per operation); the key's "
+                + "rate limit (plan " + policy + ") has fewer left; retry in " + decision.retryAfterSeconds() + " s").toResponse();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof ApiKeyPrincipal principal)) {
+            return;
+        }
+        String policy = plans.policyOf(principal.key());
+        RateDecision decision = limiter.tryConsume("key:" + principal.key().id(), policy, plans.limitOf(principal.key()));
+        request.setProperty(RateDecision.REQUEST_PROPERTY, decision);
+        if (decision.allowed()) {
+            return;
+        }
+        metrics.rejected(policy);
+        if (decision.unavailable()) {
+            request.abortWith(Problem.of(503, "rate-limiter-unavailable",
+                    "the rate limiter cannot be reached and is configured to fail closed; retry shortly").toResponse());
+            return;
+        }
+        request.abortWith(Problem.of(429, "rate-limited", "this API key's rate limit (plan " + policy
+                + ") is exhausted; retry in " + decision.retryAfterSeconds() + " s").toResponse());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.countd.core.apikey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A presented or generated key, {@code ck_<keyId>_<secret>}: keyId 8-16 of {@code [a-z0-9]},
+ * secret 32-64 of {@code [A-Za-z0-9]}. {@link #toString()} never shows the secret.
+ */
+public record ApiKeyToken(String keyId, String secret) {
+
+    public static final String FORMAT_DESCRIPTION =
+            "ck_<keyId>_<secret> with keyId 8-16 characters of [a-z0-9] and secret 32-64 characters of [A-Za-z0-9]";
+    private static final Pattern FORMAT = Pattern.compile("ck_([a-z0-9]{8,16})_([A-Za-z0-9]{32,64})");
+    private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final int GENERATED_ID_LENGTH = 12;
+    private static final int GENERATED_SECRET_LENGTH = 40;
+
+    public ApiKeyToken {
+        if (keyId == null || secret == null || !FORMAT.matcher("ck_" + keyId + "_" + secret).matches()) {
+            throw new IllegalArgumentException("an API key must look like " + FORMAT_DESCRIPTION);
+        }
+    }
+
+    public static Optional<ApiKeyToken> parse(String presented) {
+        if (presented == null || presented.length() > 84) {
+            return Optional.empty();
+        }
+        Matcher m = FORMAT.matcher(presented);
+        return m.matches() ? Optional.of(new ApiKeyToken(m.group(1), m.group(2))) : Optional.empty();
+    }
+
+    public static ApiKeyToken generate(SecureRandom random) {
+        return new ApiKeyToken(randomChars(random, BASE62.substring(0, 10) + "abcdefghijklmnopqrstuvwxyz", GENERATED_ID_LENGTH),
+                randomChars(random, BASE62, GENERATED_SECRET_LENGTH));
+    }
+
+    /** The full key as the client sends it. */
+    public String value() {
+        return "ck_" + keyId + "_" + secret;
+    }
+
+    /** Hex SHA-256 of the secret: the only form of it that is ever stored. */
+    public String secretSha256() {
+        return HexFormat.of().formatHex(sha256(secret));
+    }
+
+    /** Constant-time comparison of this token's secret with a stored hash. */
+    public boolean matches(String storedSha256) {
+        byte[] expected = HexFormat.of().parseHex(storedSha256);
+        return MessageDigest.isEqual(expected, sha256(secret));
+    }
+
+    static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    private static String randomChars(SecureRandom random, String alphabet, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "ck_" + keyId + "_<redacted>";
+    }
+}
