@@ -11,7 +11,20 @@ import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.CounterResource;
+import dev.countd.api.health.HistoryFlushHealthCheck;
+import dev.countd.api.health.OperationalProbes;
+import dev.countd.api.health.WebhookBacklogHealthCheck;
 import dev.countd.api.http.BodySizeLimitFilter;
+import dev.countd.api.http.CompletedRequest;
+import dev.countd.api.http.RequestEvents;
+import dev.countd.api.http.RequestLog;
+import dev.countd.api.metrics.HazelcastMetrics;
+import dev.countd.api.metrics.HttpMetrics;
+import dev.countd.api.metrics.MapStoreMetrics;
+import dev.countd.api.metrics.Metrics;
+import dev.countd.api.metrics.OperationRecorder;
+import dev.countd.api.metrics.ProbeGauges;
+import dev.countd.api.metrics.PrometheusServlet;
 import dev.countd.api.problem.CounterValidationExceptionMapper;
 import dev.countd.api.problem.JsonBodyExceptionMapper;
 import dev.countd.api.problem.JsonProblemMapper;
@@ -38,6 +51,9 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** The counter service. Everything is wired here, by hand, in start-up order. */
 public class CounterApplication extends Application<CounterConfiguration> {
@@ -84,6 +100,15 @@ public class CounterApplication extends Application<CounterConfiguration> {
     public void run(CounterConfiguration config, Environment environment) throws Exception {
         // After the configuration is parsed (it shares this mapper and needs its lenient coercions).
         configureJson(environment.getObjectMapper());
+        Metrics metrics = new Metrics().withJvmAndDropwizard(environment.metrics());
+        environment.admin().addServlet("prometheus", new PrometheusServlet(metrics.registry())).addMapping("/prometheus");
+        OperationalProbes probes = new OperationalProbes();
+        metrics.registry().register(new ProbeGauges(probes));
+        environment.healthChecks().register("webhook-backlog",
+                new WebhookBacklogHealthCheck(probes, config.healthThresholds().webhookBacklogMax()));
+        environment.healthChecks().register("history-flush",
+                new HistoryFlushHealthCheck(probes, config.healthThresholds().historyFlushMaxLag()));
+
         Path dataDir = config.dataDir();
         Files.createDirectories(dataDir);
 
@@ -95,15 +120,24 @@ public class CounterApplication extends Application<CounterConfiguration> {
 
         PersistenceSettings persistence = config.persistence().build();
         ClusterSettings cluster = config.cluster().build();
-        CounterMapStore counterStore = new CounterMapStore(jdbi, dialect, CounterMapStore.StoreTimer.NONE);
+        CounterMapStore counterStore = new CounterMapStore(jdbi, dialect, new MapStoreMetrics(metrics));
         HazelcastInstance hazelcast = CounterCluster.start(CounterCluster.config(cluster, persistence, counterStore));
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
+        HazelcastMetrics.register(metrics, hazelcast);
 
         CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate());
 
         var jersey = environment.jersey();
+        List<Consumer<CompletedRequest>> requestSinks = new ArrayList<>();
+        requestSinks.add(new RequestLog());
+        if (config.metrics().enabled()) {
+            requestSinks.add(new HttpMetrics(metrics));
+        }
+        jersey.register(new RequestEvents(requestSinks));
+        OperationRecorder operations = config.metrics().enabled()
+                ? OperationRecorder.prometheus(metrics) : OperationRecorder.DISABLED;
         jersey.register(new BodySizeLimitFilter(BodySizeLimitFilter.DEFAULT_LIMIT));
         jersey.register(new ProblemExceptionMapper());
         jersey.register(new CounterValidationExceptionMapper());
@@ -111,6 +145,6 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new JsonBodyExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
-        jersey.register(new CounterResource(counters, environment.getObjectMapper()));
+        jersey.register(new CounterResource(counters, environment.getObjectMapper(), operations));
     }
 }

@@ -1,9 +1,12 @@
 package dev.countd.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
 import dev.countd.api.config.DatabaseFactory;
+import dev.countd.api.config.HealthFactory;
+import dev.countd.api.config.MetricsFactory;
 import dev.countd.api.config.PersistenceFactory;
 import io.dropwizard.core.Configuration;
 
@@ -22,6 +25,20 @@ public class CounterConfiguration extends Configuration {
     private ClusterFactory cluster = new ClusterFactory();
     @JsonProperty
     private CountersFactory counters = new CountersFactory();
+    @JsonProperty
+    private HealthFactory healthThresholds = new HealthFactory();
+
+    public CounterConfiguration() {
+        setMetricsFactory(new MetricsFactory());
+    }
+
+    /** Dropwizard's {@code metrics:} section, read as ours so it also takes {@code enabled}. */
+    @Override
+    @JsonProperty("metrics")
+    @JsonDeserialize(as = MetricsFactory.class)
+    public void setMetricsFactory(io.dropwizard.metrics.common.MetricsFactory factory) {
+        super.setMetricsFactory(factory);
+    }
 
     public Path dataDir() {
         return Path.of(dataDir);
@@ -41,5 +58,13 @@ public class CounterConfiguration extends Configuration {
 
     public CountersFactory counters() {
         return counters;
+    }
+
+    public MetricsFactory metrics() {
+        return getMetricsFactory() instanceof MetricsFactory ours ? ours : new MetricsFactory();
+    }
+
+    public HealthFactory healthThresholds() {
+        return healthThresholds;
     }
 }

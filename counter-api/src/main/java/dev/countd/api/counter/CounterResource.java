@@ -2,6 +2,7 @@ package dev.countd.api.counter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countd.api.metrics.OperationRecorder;
 import dev.countd.api.problem.JsonBodyException;
 import dev.countd.api.problem.ProblemException;
 import dev.countd.core.counter.Counter;
@@ -9,6 +10,7 @@ import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.CounterOperation;
 import dev.countd.core.counter.CounterPage;
 import dev.countd.core.counter.CounterService;
+import dev.countd.core.counter.MutationResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /** {@code /counters}: the counter routes of DESIGN.md. Parsing and translation only; the core decides. */
 @Path("/counters")
@@ -38,10 +41,16 @@ public class CounterResource {
 
     private final CounterService counters;
     private final ObjectMapper json;
+    private final OperationRecorder recorder;
 
     public CounterResource(CounterService counters, ObjectMapper json) {
+        this(counters, json, OperationRecorder.DISABLED);
+    }
+
+    public CounterResource(CounterService counters, ObjectMapper json, OperationRecorder recorder) {
         this.counters = counters;
         this.json = json;
+        this.recorder = recorder;
     }
 
     @POST
@@ -50,7 +59,7 @@ public class CounterResource {
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
                               java.io.InputStream body, @Context SecurityContext security) {
-        return step(security, name, by, ifMatch, contentType, readBody(headers, body), CounterOperation.Increment::new);
+        return step("increment", security, name, by, ifMatch, contentType, headers, body, CounterOperation.Increment::new);
     }
 
     @POST
@@ -59,22 +68,29 @@ public class CounterResource {
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context HttpHeaders headers,
                               java.io.InputStream body, @Context SecurityContext security) {
-        return step(security, name, by, ifMatch, contentType, readBody(headers, body), CounterOperation.Decrement::new);
+        return step("decrement", security, name, by, ifMatch, contentType, headers, body, CounterOperation.Decrement::new);
     }
 
     @POST
     @Path("/{name}/reset")
     public Response reset(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @Context SecurityContext security) {
-        CounterId id = id(security, name);
-        return CounterResults.toResponse(counters.mutate(id, new CounterOperation.Reset(), Preconditions.version(ifMatch)), 200, false);
+        return CounterResults.toResponse(recorded("reset", () ->
+                counters.mutate(id(security, name), new CounterOperation.Reset(), Preconditions.version(ifMatch))), 200, false);
     }
 
     @GET
     @Path("/{name}")
     public Response get(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                         @Context SecurityContext security) {
-        Optional<Counter> counter = counters.get(id(security, name));
+        Optional<Counter> counter;
+        try {
+            counter = counters.get(id(security, name));
+        } catch (RuntimeException e) {
+            recorder.failed("get", e);
+            throw e;
+        }
+        recorder.record("get", counter.isPresent() ? "ok" : "not_found");
         if (counter.isEmpty()) {
             return CounterResults.notFound();
         }
@@ -90,12 +106,14 @@ public class CounterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         CounterUpdateRequest request, @Context SecurityContext security) {
-        CounterId id = id(security, name);
-        if (request == null) {
-            throw new ProblemException(400, "malformed-json", "a JSON object with the fields to set is required");
-        }
-        Response response = CounterResults.toResponse(
-                counters.mutate(id, new CounterOperation.Upsert(request.toPatch()), Preconditions.version(ifMatch)), 201, false);
+        CounterId id = recordedFailures("upsert", () -> id(security, name));
+        MutationResult result = recorded("upsert", () -> {
+            if (request == null) {
+                throw new ProblemException(400, "malformed-json", "a JSON object with the fields to set is required");
+            }
+            return counters.mutate(id, new CounterOperation.Upsert(request.toPatch()), Preconditions.version(ifMatch));
+        });
+        Response response = CounterResults.toResponse(result, 201, false);
         if (response.getStatus() == 201) {
             return Response.fromResponse(response).location(java.net.URI.create("/counters/" + id.name())).build();
         }
@@ -106,8 +124,8 @@ public class CounterResource {
     @Path("/{name}")
     public Response delete(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Context SecurityContext security) {
-        return CounterResults.toResponse(
-                counters.mutate(id(security, name), new CounterOperation.Delete(), Preconditions.version(ifMatch)), 200, false);
+        return CounterResults.toResponse(recorded("delete", () ->
+                counters.mutate(id(security, name), new CounterOperation.Delete(), Preconditions.version(ifMatch))), 200, false);
     }
 
     @GET
@@ -127,11 +145,31 @@ public class CounterResource {
         return new CounterPageJson(page.items().stream().map(CounterJson::of).toList(), page.nextCursor());
     }
 
-    private Response step(SecurityContext security, String name, String byParam, String ifMatch, String contentType,
-                          byte[] body, LongFunction<CounterOperation> operation) {
-        CounterId id = id(security, name);
-        long by = Amounts.resolve(byParam, body, contentType, this::readAmount);
-        return CounterResults.toResponse(counters.mutate(id, operation.apply(by), Preconditions.version(ifMatch)), 200, true);
+    private Response step(String kind, SecurityContext security, String name, String byParam, String ifMatch,
+                          String contentType, HttpHeaders headers, java.io.InputStream body,
+                          LongFunction<CounterOperation> operation) {
+        return CounterResults.toResponse(recorded(kind, () -> {
+            byte[] bytes = readBody(headers, body);
+            CounterId id = id(security, name);
+            long by = Amounts.resolve(byParam, bytes, contentType, this::readAmount);
+            return counters.mutate(id, operation.apply(by), Preconditions.version(ifMatch));
+        }), 200, true);
+    }
+
+    /** Runs one counter call and records its outcome in {@code counter_operations_total}. */
+    private MutationResult recorded(String kind, Supplier<MutationResult> call) {
+        MutationResult result = recordedFailures(kind, call);
+        recorder.record(kind, result);
+        return result;
+    }
+
+    private <T> T recordedFailures(String kind, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            recorder.failed(kind, e);
+            throw e;
+        }
     }
 
     /**
