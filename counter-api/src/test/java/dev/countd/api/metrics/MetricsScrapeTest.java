@@ -109,6 +109,20 @@ class MetricsScrapeTest {
         assertThat(scrape.types().keySet()).noneMatch(name -> name.startsWith("jvm_memory_heap_"));
     }
 
+    @Test
+    void everyDashboardQueryNamesAMetricTheServiceExports() throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("../docker/grafana/dashboards/countd.json").toFile());
+        java.util.Set<String> queried = new java.util.TreeSet<>();
+        dashboard.findValues("expr").forEach(expr -> queried.addAll(PromQl.metricNames(expr.asText())));
+        java.util.Set<String> exported = new java.util.HashSet<>(scrape.types().keySet());
+        scrape.samples().forEach(sample -> exported.add(sample.name()));
+
+        assertThat(queried).contains(Metrics.COUNTER_OPERATIONS, Metrics.HTTP_DURATION + "_bucket",
+                Metrics.RATELIMIT_REJECTIONS, Metrics.WEBHOOK_DELIVERIES, Metrics.HAZELCAST_MEMBERS);
+        assertThat(exported).containsAll(queried);
+    }
+
     private static Map<String, String> op(String operation, String result) {
         return Map.of("operation", operation, "result", result);
     }
