@@ -1,5 +1,7 @@
 package dev.countd.api.metrics;
 
+import com.hazelcast.core.Hazelcast;
+import dev.countd.api.CounterApplication;
 import dev.countd.api.CounterConfiguration;
 import dev.countd.api.TestApps;
 import io.dropwizard.testing.ConfigOverride;
@@ -26,13 +28,16 @@ class ClusterMetricsTest {
 
     @BeforeAll
     static void startTwoMembers() throws Exception {
-        int port1 = freePort();
-        int port2 = freePort();
         String cluster = "metrics-" + UUID.randomUUID();
-        String members = "127.0.0.1:" + port1 + ",127.0.0.1:" + port2;
-        first = member(cluster, port1, members);
+        int port1 = freePort();
+        first = member(cluster, port1, "127.0.0.1:" + port1);
         first.before();
-        second = member(cluster, port2, members);
+        // The port actually bound (another process may have taken the free one meanwhile).
+        int bound = Hazelcast.getAllHazelcastInstances().stream()
+                .filter(instance -> instance.getConfig().getClusterName().equals(cluster))
+                .mapToInt(instance -> instance.getCluster().getLocalMember().getAddress().getPort())
+                .findFirst().orElseThrow();
+        second = member(cluster, freePort(), "127.0.0.1:" + bound);
         second.before();
     }
 
@@ -48,7 +53,7 @@ class ClusterMetricsTest {
 
     @Test
     void bothMembersReportTheClusterSize() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             assertThat(Scrapes.scrape(first.getAdminPort()).value(Metrics.HAZELCAST_MEMBERS, Map.of())).isEqualTo(2.0);
             assertThat(Scrapes.scrape(second.getAdminPort()).value(Metrics.HAZELCAST_MEMBERS, Map.of())).isEqualTo(2.0);
         });
@@ -56,15 +61,25 @@ class ClusterMetricsTest {
 
     @Test
     void theOldestMemberCountsThePartitionMigrationsOfTheJoin() {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             Exposition scrape = Scrapes.scrape(first.getAdminPort());
             assertThat(scrape.value(Metrics.HAZELCAST_MIGRATIONS, Map.of("result", "completed"))).isPositive();
             assertThat(scrape.value(Metrics.HAZELCAST_MIGRATIONS, Map.of("result", "failed"))).isNull();
         });
     }
 
+    /**
+     * Like {@code TestApps.app} but with a shared cluster name: overriding a key TestApps already sets
+     * would leave a stale {@code dw.cluster.name} system property behind (ConfigOverride restores
+     * the value it replaced).
+     */
     private static DropwizardAppExtension<CounterConfiguration> member(String cluster, int port, String members) {
-        return TestApps.app(ConfigOverride.config("cluster.name", cluster),
+        return new DropwizardAppExtension<>(CounterApplication.class, "classpath:countd-defaults.yml",
+                ConfigOverride.config("server.applicationConnectors[0].port", "0"),
+                ConfigOverride.config("server.adminConnectors[0].port", "0"),
+                ConfigOverride.config("dataDir", TestApps.freshDataDir().toString()),
+                ConfigOverride.config("logging.level", "WARN"),
+                ConfigOverride.config("cluster.name", cluster),
                 ConfigOverride.config("cluster.port", Integer.toString(port)),
                 ConfigOverride.config("cluster.members", members));
     }
