@@ -1,5 +1,7 @@
 package dev.countd.api.metrics;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countd.api.CounterConfiguration;
 import dev.countd.api.Http;
 import dev.countd.api.TestApps;
@@ -9,7 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,22 +55,21 @@ class MetricsScrapeTest {
 
     @Test
     void countsEveryCounterOperationByKindAndResult() {
-        Map<Map<String, String>, Double> expected = Map.of(
-                op("increment", "ok"), 3.0,
-                op("increment", "bound_exceeded"), 1.0,
-                op("increment", "clamped"), 1.0,
-                op("increment", "invalid"), 2.0,
-                op("upsert", "ok"), 2.0,
-                op("decrement", "ok"), 1.0,
-                op("reset", "precondition_failed"), 1.0,
-                op("get", "ok"), 1.0,
-                op("get", "not_found"), 1.0,
-                op("delete", "not_found"), 1.0);
-        Map<Map<String, String>, Double> withDelete = new java.util.HashMap<>(expected);
-        withDelete.put(op("delete", "ok"), 1.0);
-        Map<Map<String, String>, Double> actual = new java.util.HashMap<>();
+        Map<Map<String, String>, Double> expected = Map.ofEntries(
+                Map.entry(op("increment", "ok"), 3.0),
+                Map.entry(op("increment", "bound_exceeded"), 1.0),
+                Map.entry(op("increment", "clamped"), 1.0),
+                Map.entry(op("increment", "invalid"), 2.0),
+                Map.entry(op("upsert", "ok"), 2.0),
+                Map.entry(op("decrement", "ok"), 1.0),
+                Map.entry(op("reset", "precondition_failed"), 1.0),
+                Map.entry(op("get", "ok"), 1.0),
+                Map.entry(op("get", "not_found"), 1.0),
+                Map.entry(op("delete", "not_found"), 1.0),
+                Map.entry(op("delete", "ok"), 1.0));
+        Map<Map<String, String>, Double> actual = new HashMap<>();
         scrape.named(Metrics.COUNTER_OPERATIONS).forEach(s -> actual.put(s.labels(), s.value()));
-        assertThat(actual).isEqualTo(withDelete);
+        assertThat(actual).isEqualTo(expected);
     }
 
     @Test
@@ -110,12 +117,12 @@ class MetricsScrapeTest {
     }
 
     @Test
-    void everyDashboardQueryNamesAMetricTheServiceExports() throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(java.nio.file.Path.of("../docker/grafana/dashboards/countd.json").toFile());
-        java.util.Set<String> queried = new java.util.TreeSet<>();
+    void everyDashboardQueryNamesAMetricTheServiceExports() throws IOException {
+        JsonNode dashboard = new ObjectMapper()
+                .readTree(Path.of("../docker/grafana/dashboards/countd.json").toFile());
+        Set<String> queried = new TreeSet<>();
         dashboard.findValues("expr").forEach(expr -> queried.addAll(PromQl.metricNames(expr.asText())));
-        java.util.Set<String> exported = new java.util.HashSet<>(scrape.types().keySet());
+        Set<String> exported = new HashSet<>(scrape.types().keySet());
         scrape.samples().forEach(sample -> exported.add(sample.name()));
 
         assertThat(queried).contains(Metrics.COUNTER_OPERATIONS, Metrics.HTTP_DURATION + "_bucket",
