@@ -11,6 +11,8 @@ import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.CounterResource;
+import dev.countd.api.history.HistoryLifecycle;
+import dev.countd.api.history.HistoryResource;
 import dev.countd.api.http.BodySizeLimitFilter;
 import dev.countd.api.problem.CounterValidationExceptionMapper;
 import dev.countd.api.problem.JsonBodyExceptionMapper;
@@ -20,8 +22,17 @@ import dev.countd.api.problem.UnexpectedExceptionMapper;
 import dev.countd.api.problem.WebApplicationExceptionMapper;
 import dev.countd.core.cluster.ClusterSettings;
 import dev.countd.core.cluster.CounterCluster;
+import dev.countd.core.counter.CompositeCounterChangeListener;
 import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterChangeListener;
 import dev.countd.core.counter.CounterService;
+import dev.countd.core.history.HistoryFlusher;
+import dev.countd.core.history.HistoryJobs;
+import dev.countd.core.history.HistoryRecorder;
+import dev.countd.core.history.HistoryRollup;
+import dev.countd.core.history.HistoryService;
+import dev.countd.core.history.HistorySettings;
+import dev.countd.core.history.HistoryStore;
 import dev.countd.core.storage.CounterMapStore;
 import dev.countd.core.storage.PersistenceSettings;
 import dev.countd.core.storage.SchemaMigrations;
@@ -38,6 +49,9 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The counter service. Everything is wired here, by hand, in start-up order. */
 public class CounterApplication extends Application<CounterConfiguration> {
@@ -96,12 +110,31 @@ public class CounterApplication extends Application<CounterConfiguration> {
         PersistenceSettings persistence = config.persistence().build();
         ClusterSettings cluster = config.cluster().build();
         CounterMapStore counterStore = new CounterMapStore(jdbi, dialect, CounterMapStore.StoreTimer.NONE);
-        HazelcastInstance hazelcast = CounterCluster.start(CounterCluster.config(cluster, persistence, counterStore));
+        // Change listeners run on the partition owner inside every applied change (history, ...).
+        List<CounterChangeListener> changeListeners = new ArrayList<>();
+        HistorySettings historySettings = config.history().build();
+        HistoryRecorder historyRecorder = new HistoryRecorder();
+        if (historySettings.enabled()) {
+            changeListeners.add(historyRecorder);
+        }
+        com.hazelcast.config.Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
+        hazelcastConfig.getUserContext().put(CounterChangeListener.USER_CONTEXT_KEY, CompositeCounterChangeListener.of(changeListeners));
+        HazelcastInstance hazelcast = CounterCluster.start(hazelcastConfig);
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
 
         CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate());
+
+        HistoryService history = null;
+        if (historySettings.enabled()) {
+            HistoryStore historyStore = new HistoryStore(jdbi, dialect);
+            history = new HistoryService(historyStore, historyRecorder);
+            // Rollups run on the oldest member only; every member flushes its own buckets.
+            environment.lifecycle().manage(new HistoryLifecycle(new HistoryJobs(new HistoryFlusher(historyRecorder, historyStore),
+                    new HistoryRollup(historyStore, historySettings), historySettings,
+                    () -> hazelcast.getCluster().getMembers().iterator().next().localMember())));
+        }
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(BodySizeLimitFilter.DEFAULT_LIMIT));
@@ -112,5 +145,6 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new CounterResource(counters, environment.getObjectMapper()));
+        jersey.register(new HistoryResource(counters, history, Clock.systemUTC()));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
 import dev.countd.api.config.DatabaseFactory;
+import dev.countd.api.config.HistoryFactory;
 import dev.countd.api.config.PersistenceFactory;
 import io.dropwizard.core.Configuration;
 
@@ -22,6 +23,8 @@ public class CounterConfiguration extends Configuration {
     private ClusterFactory cluster = new ClusterFactory();
     @JsonProperty
     private CountersFactory counters = new CountersFactory();
+    @JsonProperty
+    private HistoryFactory history = new HistoryFactory();
 
     public Path dataDir() {
         return Path.of(dataDir);
@@ -41,5 +44,9 @@ public class CounterConfiguration extends Configuration {
 
     public CountersFactory counters() {
         return counters;
+    }
+
+    public HistoryFactory history() {
+        return history;
     }
 }
