@@ -22,6 +22,8 @@ import dev.countd.api.idempotency.InFlightGuard;
 import dev.countd.api.health.HistoryFlushHealthCheck;
 import dev.countd.api.health.OperationalProbes;
 import dev.countd.api.health.WebhookBacklogHealthCheck;
+import dev.countd.api.history.HistoryLifecycle;
+import dev.countd.api.history.HistoryResource;
 import dev.countd.api.http.BodySizeLimitFilter;
 import dev.countd.api.http.CompletedRequest;
 import dev.countd.api.http.RequestEvents;
@@ -52,8 +54,17 @@ import dev.countd.core.apikey.ApiKeyRegistry;
 import dev.countd.core.apikey.ApiKeyToken;
 import dev.countd.core.cluster.ClusterSettings;
 import dev.countd.core.cluster.CounterCluster;
+import dev.countd.core.counter.CompositeCounterChangeListener;
 import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterChangeListener;
 import dev.countd.core.counter.CounterService;
+import dev.countd.core.history.HistoryFlusher;
+import dev.countd.core.history.HistoryJobs;
+import dev.countd.core.history.HistoryRecorder;
+import dev.countd.core.history.HistoryRollup;
+import dev.countd.core.history.HistoryService;
+import dev.countd.core.history.HistorySettings;
+import dev.countd.core.history.HistoryStore;
 import dev.countd.core.storage.CounterMapStore;
 import dev.countd.core.storage.PersistenceSettings;
 import dev.countd.core.storage.SchemaMigrations;
@@ -72,9 +83,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** The counter service. Everything is wired here, by hand, in start-up order. */
 public class CounterApplication extends Application<CounterConfiguration> {
@@ -148,6 +159,14 @@ public class CounterApplication extends Application<CounterConfiguration> {
         Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
         ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
         RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
+        // Change listeners run on the partition owner inside every applied change (history, ...).
+        List<CounterChangeListener> changeListeners = new ArrayList<>();
+        HistorySettings historySettings = config.history().build();
+        HistoryRecorder historyRecorder = new HistoryRecorder();
+        if (historySettings.enabled()) {
+            changeListeners.add(historyRecorder);
+        }
+        hazelcastConfig.getUserContext().put(CounterChangeListener.USER_CONTEXT_KEY, CompositeCounterChangeListener.of(changeListeners));
         HazelcastInstance hazelcast = CounterCluster.start(hazelcastConfig);
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
@@ -174,6 +193,18 @@ public class CounterApplication extends Application<CounterConfiguration> {
             authFailures = new AuthFailureLimiter(limiter, config.rateLimits().authFailuresPerIp());
         }
 
+        HistoryService history = null;
+        if (historySettings.enabled()) {
+            HistoryStore historyStore = new HistoryStore(jdbi, dialect);
+            history = new HistoryService(historyStore, historyRecorder);
+            // Rollups run on the oldest member only; every member flushes its own buckets.
+            HistoryFlusher flusher = new HistoryFlusher(historyRecorder, historyStore);
+            probes.historyFlushLag(flusher::lag);
+            environment.lifecycle().manage(new HistoryLifecycle(new HistoryJobs(flusher,
+                    new HistoryRollup(historyStore, historySettings), historySettings,
+                    () -> hazelcast.getCluster().getMembers().iterator().next().localMember())));
+        }
+
         var jersey = environment.jersey();
         List<Consumer<CompletedRequest>> requestSinks = new ArrayList<>();
         requestSinks.add(new RequestLog());
@@ -196,5 +227,6 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new BatchResource(counters, inFlight,
                 batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
+        jersey.register(new HistoryResource(counters, history, Clock.systemUTC()));
     }
 }

@@ -9,6 +9,7 @@ import dev.countd.api.config.IdempotencyFactory;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.countd.api.config.HealthFactory;
 import dev.countd.api.config.MetricsFactory;
+import dev.countd.api.config.HistoryFactory;
 import dev.countd.api.config.PersistenceFactory;
 import dev.countd.api.config.RateLimitsFactory;
 import io.dropwizard.core.Configuration;
@@ -52,6 +53,8 @@ public class CounterConfiguration extends Configuration {
     public void setMetricsFactory(io.dropwizard.metrics.common.MetricsFactory factory) {
         super.setMetricsFactory(factory);
     }
+    @JsonProperty
+    private HistoryFactory history = new HistoryFactory();
 
     public Path dataDir() {
         return Path.of(dataDir);
@@ -87,5 +90,9 @@ public class CounterConfiguration extends Configuration {
 
     public HealthFactory healthThresholds() {
         return healthThresholds;
+    }
+
+    public HistoryFactory history() {
+        return history;
     }
 }
