@@ -12,6 +12,7 @@ import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.CounterResource;
 import dev.countd.api.http.BodySizeLimitFilter;
+import dev.countd.api.problem.ClusterMinorityExceptionMapper;
 import dev.countd.api.problem.CounterValidationExceptionMapper;
 import dev.countd.api.problem.JsonBodyExceptionMapper;
 import dev.countd.api.problem.JsonProblemMapper;
@@ -20,6 +21,7 @@ import dev.countd.api.problem.UnexpectedExceptionMapper;
 import dev.countd.api.problem.WebApplicationExceptionMapper;
 import dev.countd.core.cluster.ClusterSettings;
 import dev.countd.core.cluster.CounterCluster;
+import dev.countd.core.cluster.SplitBrainWriteGuard;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterService;
 import dev.countd.core.storage.CounterMapStore;
@@ -101,12 +103,14 @@ public class CounterApplication extends Application<CounterConfiguration> {
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
 
-        CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate());
+        CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate(),
+                SplitBrainWriteGuard.of(hazelcast, cluster));
 
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(BodySizeLimitFilter.DEFAULT_LIMIT));
         jersey.register(new ProblemExceptionMapper());
         jersey.register(new CounterValidationExceptionMapper());
+        jersey.register(new ClusterMinorityExceptionMapper());
         jersey.register(new JsonProblemMapper());
         jersey.register(new JsonBodyExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());

@@ -27,6 +27,7 @@ final class ProblemTitles {
             Map.entry("unsupported-media-type", "Unsupported media type"),
             Map.entry("not-acceptable", "Not acceptable"),
             Map.entry("storage-unavailable", "Storage unavailable"),
+            Map.entry("cluster-minority", "Node is on the minority side of a cluster split"),
             Map.entry("internal-error", "Internal error"));
 
     private ProblemTitles() {

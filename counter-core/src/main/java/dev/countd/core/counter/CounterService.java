@@ -23,18 +23,27 @@ public final class CounterService {
     private final IMap<String, Counter> counters;
     private final CounterDefaults defaults;
     private final boolean autoCreate;
+    private final CounterWriteGuard writeGuard;
 
     public CounterService(IMap<String, Counter> counters, CounterDefaults defaults, boolean autoCreate) {
+        this(counters, defaults, autoCreate, CounterWriteGuard.OPEN);
+    }
+
+    public CounterService(IMap<String, Counter> counters, CounterDefaults defaults, boolean autoCreate,
+                          CounterWriteGuard writeGuard) {
         this.counters = counters;
         this.defaults = defaults;
         this.autoCreate = autoCreate;
+        this.writeGuard = writeGuard;
     }
 
     public MutationResult mutate(CounterId id, CounterOperation operation, Long expectedVersion) {
+        writeGuard.ensureWritable();
         return counters.executeOnKey(id.key(), processor(operation, expectedVersion));
     }
 
     public CompletionStage<MutationResult> mutateAsync(CounterId id, CounterOperation operation, Long expectedVersion) {
+        writeGuard.ensureWritable();
         return counters.submitToKey(id.key(), processor(operation, expectedVersion));
     }
 
