@@ -9,6 +9,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
+import dev.countd.api.cluster.ShutdownDrain;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.CounterResource;
 import dev.countd.api.http.BodySizeLimitFilter;
@@ -102,6 +103,11 @@ public class CounterApplication extends Application<CounterConfiguration> {
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
+        ShutdownDrain drain = new ShutdownDrain(config.cluster().drainDelay());
+        environment.lifecycle().addEventListener(drain);
+        environment.healthChecks().register("draining", drain.healthCheck());
+        environment.servlets().addFilter("drain", drain.connectionCloser())
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
 
         CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate(),
                 SplitBrainWriteGuard.of(hazelcast, cluster));

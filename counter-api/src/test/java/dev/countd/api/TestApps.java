@@ -30,7 +30,8 @@ public final class TestApps {
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("dataDir", dataDir.toString()),
                 ConfigOverride.config("cluster.name", "test-" + UUID.randomUUID()),
-                ConfigOverride.config("logging.level", "WARN")));
+                ConfigOverride.config("logging.level", "WARN"),
+                ConfigOverride.config("cluster.drainDelay", "0s")));
         all.addAll(Arrays.asList(overrides));
         return new DropwizardAppExtension<>(CounterApplication.class, "classpath:countd-defaults.yml",
                 all.toArray(ConfigOverride[]::new));

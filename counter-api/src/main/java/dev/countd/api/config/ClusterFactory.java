@@ -31,12 +31,19 @@ public class ClusterFactory {
     private int backupCount = 1;
     @JsonProperty
     private int minimumClusterSize = 1;
+    @JsonProperty
+    private io.dropwizard.util.Duration drainDelay = io.dropwizard.util.Duration.seconds(2);
 
     public ClusterSettings build() {
         List<String> memberList = members == null ? List.of()
                 : Arrays.stream(members.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new ClusterSettings(name, bindAddress, port, memberList, multicast, kubernetes.build(), backupCount,
                 minimumClusterSize);
+    }
+
+    /** How long a stopping node keeps serving with {@code Connection: close} before it stops accepting. */
+    public java.time.Duration drainDelay() {
+        return drainDelay.toJavaDuration();
     }
 
     /** Hazelcast's built-in Kubernetes discovery: a headless service's DNS name, or a service name and namespace. */
