@@ -34,6 +34,7 @@ final class ClusterLoad implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
     private final long deadline;
+    private final Duration pace;
 
     final Map<String, LongAdder> acknowledged = new ConcurrentHashMap<>();
     final Map<String, LongAdder> unknown = new ConcurrentHashMap<>();
@@ -48,6 +49,13 @@ final class ClusterLoad implements AutoCloseable {
      *                               to the next node, and only a request that never got a 200 fails
      */
     ClusterLoad(List<Integer> ports, List<String> counters, int clients, boolean retryOnConnectionError, Duration maxDuration) {
+        this(ports, counters, clients, retryOnConnectionError, maxDuration, Duration.ofMillis(1));
+    }
+
+    /** @param pace pause between one client's requests (zero: as fast as the nodes answer) */
+    ClusterLoad(List<Integer> ports, List<String> counters, int clients, boolean retryOnConnectionError, Duration maxDuration,
+                Duration pace) {
+        this.pace = pace;
         this.ports = List.copyOf(ports);
         this.counters = List.copyOf(counters);
         this.retryOnConnectionError = retryOnConnectionError;
@@ -92,7 +100,9 @@ final class ClusterLoad implements AutoCloseable {
                 failed.increment();
             }
             // A gentle pace leaves CPU for the nodes' restarts on a small machine.
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            if (!pace.isZero()) {
+                LockSupport.parkNanos(pace.toNanos());
+            }
         }
     }
 
@@ -148,6 +158,13 @@ final class ClusterLoad implements AutoCloseable {
     void awaitAcknowledged(long count) {
         org.awaitility.Awaitility.await("acknowledged increments >= " + count).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100)).until(() -> acknowledgedTotal() >= count);
+    }
+
+    /** Waits until the clients reach their deadline. */
+    void awaitDone() throws InterruptedException {
+        for (Thread thread : threads) {
+            thread.join();
+        }
     }
 
     /** Stops the clients and waits for their last requests to finish. */

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FullRestartClusterIT {
 
     @Test
-    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    @Timeout(value = 7, unit = TimeUnit.MINUTES)
     void killOfAllNodesThenRestartBringsEveryAcknowledgedChangeBack() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip();
              NodeCluster cluster = new NodeCluster(3, schema, "full")) {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GracefulShutdownClusterIT {
 
     @Test
-    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    @Timeout(value = 7, unit = TimeUnit.MINUTES)
     void sigtermOfOneNodeFailsNoRequestOfRetryingClients() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip();
              NodeCluster cluster = new NodeCluster(3, schema, "sigterm")) {

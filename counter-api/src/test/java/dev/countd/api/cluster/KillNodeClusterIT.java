@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KillNodeClusterIT {
 
     @Test
-    @Timeout(value = 4, unit = TimeUnit.MINUTES)
+    @Timeout(value = 7, unit = TimeUnit.MINUTES)
     void killOfOneNodeMidLoadKeepsEveryAcknowledgedIncrementAndCountsNoneTwice() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip();
              NodeCluster cluster = new NodeCluster(3, schema, "kill")) {

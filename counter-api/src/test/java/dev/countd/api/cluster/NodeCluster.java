@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  */
 final class NodeCluster implements AutoCloseable {
 
-    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
     final List<NodeProcess> nodes = new ArrayList<>();
 
@@ -35,7 +35,7 @@ final class NodeCluster implements AutoCloseable {
                 "COUNTER_HAZELCAST_BIND", "127.0.0.1",
                 "COUNTER_DB_URL", schema.url(),
                 "COUNTER_DB_USER", PostgresSchema.USER,
-                "COUNTER_PERSISTENCE_MODE", "write-through",
+                "COUNTER_PERSISTENCE_MODE", System.getProperty("countd.node.persistence", "write-through"),
                 "COUNTER_BACKUP_COUNT", "1");
         for (int i = 0; i < size; i++) {
             nodes.add(new NodeProcess(i, hazelcastPorts.get(i), dir, env));

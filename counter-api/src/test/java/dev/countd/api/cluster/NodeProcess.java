@@ -50,7 +50,9 @@ final class NodeProcess {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx256m", "-XX:+UseSerialGC",
+                // Tests want fast start-up (C1 only); the benchmark wants full JIT (-Dcountd.node.fullJit).
+                Boolean.getBoolean("countd.node.fullJit") ? "-XX:+TieredCompilation" : "-XX:TieredStopAtLevel=1",
                 // Faster join and failure detection than production's defaults, to keep the tests short.
                 "-Dhazelcast.wait.seconds.before.join=1",
                 "-Dhazelcast.heartbeat.interval.seconds=1",

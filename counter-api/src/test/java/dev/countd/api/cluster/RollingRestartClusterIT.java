@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RollingRestartClusterIT {
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void rollingRestartUnderLoadLosesNoAcknowledgedIncrement() throws Exception {
         try (PostgresSchema schema = PostgresSchema.createOrSkip();
              NodeCluster cluster = new NodeCluster(3, schema, "rolling")) {
