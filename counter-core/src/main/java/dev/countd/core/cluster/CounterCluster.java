@@ -57,6 +57,7 @@ public final class CounterCluster {
         }
 
         CounterSerializers.register(config.getSerializationConfig());
+        config.addListenerConfig(new com.hazelcast.config.ListenerConfig(new MergeReconciler()));
 
         MapConfig counters = new MapConfig(COUNTERS_MAP)
                 .setBackupCount(cluster.backupCount())

@@ -95,4 +95,10 @@ class CounterClusterConfigTest {
         assertThat(counters.getMergePolicyConfig().getPolicy()).isEqualTo(CounterMergePolicy.class.getName());
         assertThat(counters.getBackupCount()).isEqualTo(2);
     }
+
+    @Test
+    void everyMemberReconcilesTheDatabaseAfterAMerge() {
+        Config config = config(ClusterSettings.standalone("c"));
+        assertThat(config.getListenerConfigs()).anyMatch(l -> l.getImplementation() instanceof MergeReconciler);
+    }
 }
