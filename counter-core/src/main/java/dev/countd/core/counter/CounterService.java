@@ -42,8 +42,13 @@ public final class CounterService {
         return counters.executeOnKey(id.key(), processor(operation, expectedVersion));
     }
 
+    /** A refused write (see {@link CounterWriteGuard}) completes the stage exceptionally, like any other failure. */
     public CompletionStage<MutationResult> mutateAsync(CounterId id, CounterOperation operation, Long expectedVersion) {
-        writeGuard.ensureWritable();
+        try {
+            writeGuard.ensureWritable();
+        } catch (RuntimeException refused) {
+            return java.util.concurrent.CompletableFuture.failedFuture(refused);
+        }
         return counters.submitToKey(id.key(), processor(operation, expectedVersion));
     }
 
