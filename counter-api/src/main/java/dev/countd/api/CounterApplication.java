@@ -15,6 +15,7 @@ import dev.countd.api.auth.ApiAuthFeature;
 import dev.countd.api.auth.ApiKeyAuthFilter;
 import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
+import dev.countd.api.cluster.ShutdownDrain;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.BatchResource;
 import dev.countd.api.counter.CounterResource;
@@ -35,6 +36,7 @@ import dev.countd.api.metrics.Metrics;
 import dev.countd.api.metrics.OperationRecorder;
 import dev.countd.api.metrics.ProbeGauges;
 import dev.countd.api.metrics.PrometheusServlet;
+import dev.countd.api.problem.ClusterMinorityExceptionMapper;
 import dev.countd.api.problem.CounterValidationExceptionMapper;
 import dev.countd.api.problem.JsonBodyExceptionMapper;
 import dev.countd.api.problem.JsonProblemMapper;
@@ -55,6 +57,7 @@ import dev.countd.core.apikey.ApiKeyToken;
 import dev.countd.core.cluster.ClusterSettings;
 import dev.countd.core.cluster.CounterCluster;
 import dev.countd.core.counter.CompositeCounterChangeListener;
+import dev.countd.core.cluster.SplitBrainWriteGuard;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterChangeListener;
 import dev.countd.core.counter.CounterService;
@@ -171,10 +174,16 @@ public class CounterApplication extends Application<CounterConfiguration> {
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
+        ShutdownDrain drain = new ShutdownDrain(config.cluster().drainDelay());
+        environment.lifecycle().addEventListener(drain);
+        environment.healthChecks().register("draining", drain.healthCheck());
+        environment.servlets().addFilter("drain", drain.connectionCloser())
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
+
         HazelcastMetrics.register(metrics, hazelcast);
 
         CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate(),
-                config.idempotency().build(), hazelcast.getPartitionService());
+                config.idempotency().build(), hazelcast.getPartitionService(), SplitBrainWriteGuard.of(hazelcast, cluster));
         InFlightGuard inFlight = new InFlightGuard(hazelcast.getMap(InFlightGuard.MAP));
 
         Clock clock = Clock.systemUTC();
@@ -217,6 +226,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new BodySizeLimitFilter(BodySizeLimitFilter.DEFAULT_LIMIT));
         jersey.register(new ProblemExceptionMapper());
         jersey.register(new CounterValidationExceptionMapper());
+        jersey.register(new ClusterMinorityExceptionMapper());
         jersey.register(new JsonProblemMapper());
         jersey.register(new JsonBodyExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());

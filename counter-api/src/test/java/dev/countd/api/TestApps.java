@@ -45,7 +45,8 @@ public final class TestApps {
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("dataDir", dataDir.toString()),
                 ConfigOverride.config("cluster.name", clusterName),
-                ConfigOverride.config("apiKeys.bootstrapKey", bootstrapKey)));
+                ConfigOverride.config("apiKeys.bootstrapKey", bootstrapKey),
+                ConfigOverride.config("cluster.drainDelay", "0s")));
         all.addAll(Arrays.asList(overrides));
         return new DropwizardAppExtension<>(CounterApplication.class, "classpath:countd-defaults.yml",
                 all.toArray(ConfigOverride[]::new));

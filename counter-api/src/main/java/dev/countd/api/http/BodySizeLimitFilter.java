@@ -34,7 +34,8 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
                     "request body is " + request.getLength() + " bytes; the limit is " + limit).toResponse());
             return;
         }
-        if (request.hasEntity()) {
+        // Wrap without probing the stream (hasEntity() would read): only requests that announce a body.
+        if (request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null) {
             request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
         }
     }

@@ -30,6 +30,7 @@ final class ProblemTitles {
             Map.entry("unsupported-media-type", "Unsupported media type"),
             Map.entry("not-acceptable", "Not acceptable"),
             Map.entry("storage-unavailable", "Storage unavailable"),
+            Map.entry("cluster-minority", "Node is on the minority side of a cluster split"),
             Map.entry("internal-error", "Internal error"),
             Map.entry("unauthorized", "API key missing or not valid"),
             Map.entry("insufficient-scope", "API key lacks the required scope"),

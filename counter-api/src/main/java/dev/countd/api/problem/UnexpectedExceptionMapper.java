@@ -28,6 +28,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return Problem.of(status, status == 408 ? "request-timeout" : "malformed-request",
                     status == 408 ? "the request body arrived too slowly" : "the request could not be read").toResponse();
         }
+        com.hazelcast.splitbrainprotection.SplitBrainProtectionException minority =
+                find(exception, com.hazelcast.splitbrainprotection.SplitBrainProtectionException.class);
+        if (minority != null) {
+            return new ClusterMinorityExceptionMapper().toResponse(minority);
+        }
         String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
         if (find(exception, SQLException.class) != null || hasCause(exception, "org.jdbi.v3.core.JdbiException")) {
             LOG.warn("storage unavailable, error {}: {}", errorId, describe(exception));

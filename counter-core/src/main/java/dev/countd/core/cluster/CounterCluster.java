@@ -6,10 +6,13 @@ import com.hazelcast.config.IndexType;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
+import com.hazelcast.config.MergePolicyConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.MapStore;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.storage.PersistenceMode;
 import dev.countd.core.storage.PersistenceSettings;
@@ -18,6 +21,7 @@ import dev.countd.core.storage.PersistenceSettings;
 public final class CounterCluster {
 
     public static final String COUNTERS_MAP = "counters";
+    public static final String WRITE_PROTECTION = "counters-minimum-cluster-size";
 
     private CounterCluster() {
     }
@@ -39,11 +43,25 @@ public final class CounterCluster {
         join.getAutoDetectionConfig().setEnabled(false);
         join.getMulticastConfig().setEnabled(cluster.multicast());
         join.getTcpIpConfig().setEnabled(!cluster.members().isEmpty()).setMembers(cluster.members());
+        ClusterSettings.KubernetesDiscovery kubernetes = cluster.kubernetes();
+        if (kubernetes.enabled()) {
+            join.getKubernetesConfig().setEnabled(true);
+            if (!kubernetes.serviceDns().isEmpty()) {
+                join.getKubernetesConfig().setProperty("service-dns", kubernetes.serviceDns());
+            } else {
+                join.getKubernetesConfig().setProperty("service-name", kubernetes.serviceName());
+                if (!kubernetes.namespace().isEmpty()) {
+                    join.getKubernetesConfig().setProperty("namespace", kubernetes.namespace());
+                }
+            }
+        }
 
         CounterSerializers.register(config.getSerializationConfig());
+        config.addListenerConfig(new com.hazelcast.config.ListenerConfig(new MergeReconciler()));
 
         MapConfig counters = new MapConfig(COUNTERS_MAP)
                 .setBackupCount(cluster.backupCount())
+                .setMergePolicyConfig(new MergePolicyConfig(CounterMergePolicy.class.getName(), MergePolicyConfig.DEFAULT_BATCH_SIZE))
                 .addIndexConfig(new IndexConfig(IndexType.SORTED, "__key"));
         MapStoreConfig store = new MapStoreConfig()
                 .setEnabled(true)
@@ -53,6 +71,11 @@ public final class CounterCluster {
                 .setWriteBatchSize(persistence.writeBatchSize())
                 .setWriteCoalescing(true);
         counters.setMapStoreConfig(store);
+        if (cluster.splitBrainProtected()) {
+            // Counter writes need a majority in this member's view (SplitBrainWriteGuard); reads stay available.
+            config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(WRITE_PROTECTION, true,
+                    cluster.minimumClusterSize()).setProtectOn(SplitBrainProtectionOn.WRITE));
+        }
         config.addMapConfig(counters);
         return config;
     }

@@ -46,7 +46,8 @@ public final class CounterSerializers {
                 .addSerializer(new ReplaceManyProcessorSerializer())
                 .addSerializer(new BatchResultsSerializer())
                 .addSerializer(new ReplaceProcessorSerializer())
-                .addSerializer(new MutationResultSerializer());
+                .addSerializer(new MutationResultSerializer())
+                .addSerializer(new StoreCurrentSerializer());
         dev.countd.core.apikey.ApiKeySerializers.register(config);
     }
 
@@ -321,6 +322,28 @@ public final class CounterSerializers {
         @Override
         public Class<MutationResult> getCompactClass() {
             return MutationResult.class;
+        }
+    }
+
+    static final class StoreCurrentSerializer implements CompactSerializer<StoreCurrentCounterProcessor> {
+        @Override
+        public StoreCurrentCounterProcessor read(CompactReader in) {
+            return new StoreCurrentCounterProcessor();
+        }
+
+        @Override
+        public void write(CompactWriter out, StoreCurrentCounterProcessor processor) {
+            out.writeBoolean("storeCurrent", true);
+        }
+
+        @Override
+        public String getTypeName() {
+            return "countd.StoreCurrentCounter";
+        }
+
+        @Override
+        public Class<StoreCurrentCounterProcessor> getCompactClass() {
+            return StoreCurrentCounterProcessor.class;
         }
     }
 

@@ -28,21 +28,24 @@ public final class CounterService {
     private final boolean autoCreate;
     private final IdempotencyPolicy idempotency;
     private final PartitionService partitions;
+    private final CounterWriteGuard writeGuard;
 
     public CounterService(IMap<String, Counter> counters, CounterDefaults defaults, boolean autoCreate) {
-        this(counters, defaults, autoCreate, IdempotencyPolicy.STANDARD, null);
+        this(counters, defaults, autoCreate, IdempotencyPolicy.STANDARD, null, CounterWriteGuard.OPEN);
     }
 
     /**
      * @param partitions groups batch operations by partition; null sends each key on its own
+     * @param writeGuard refuses writes on the minority side of a split (see {@link CounterWriteGuard})
      */
     public CounterService(IMap<String, Counter> counters, CounterDefaults defaults, boolean autoCreate,
-                          IdempotencyPolicy idempotency, PartitionService partitions) {
+                          IdempotencyPolicy idempotency, PartitionService partitions, CounterWriteGuard writeGuard) {
         this.counters = counters;
         this.defaults = defaults;
         this.autoCreate = autoCreate;
         this.idempotency = idempotency;
         this.partitions = partitions;
+        this.writeGuard = writeGuard;
     }
 
     /** Applies one operation with a server-generated operation id (safe against re-execution after failover). */
@@ -52,11 +55,17 @@ public final class CounterService {
 
     /** @param operationId the client's idempotency identity, or null to generate a server one */
     public MutationResult mutate(CounterId id, CounterOperation operation, Long expectedVersion, OperationId operationId) {
+        writeGuard.ensureWritable();
         return counters.executeOnKey(id.key(), processor(operation, expectedVersion, operationId));
     }
 
     public CompletionStage<MutationResult> mutateAsync(CounterId id, CounterOperation operation, Long expectedVersion,
                                                        OperationId operationId) {
+        try {
+            writeGuard.ensureWritable();
+        } catch (RuntimeException refused) {
+            return java.util.concurrent.CompletableFuture.failedFuture(refused);
+        }
         return counters.submitToKey(id.key(), processor(operation, expectedVersion, operationId));
     }
 
@@ -69,6 +78,7 @@ public final class CounterService {
             throw new CounterValidationException("invalid-batch", "a batch holds at most " + MAX_BATCH_SIZE
                     + " operations; got " + items.size());
         }
+        writeGuard.ensureWritable();
         Map<Integer, Map<String, List<MutationRequest>>> byPartition = new java.util.HashMap<>();
         Map<String, List<Integer>> positionsByKey = new java.util.HashMap<>();
         for (int i = 0; i < items.size(); i++) {

@@ -26,7 +26,7 @@ class BatchTest {
 
     private CounterService service(TestCluster cluster) {
         return new CounterService(cluster.instance.getMap(CounterCluster.COUNTERS_MAP), CounterDefaults.STANDARD, true,
-                IdempotencyPolicy.STANDARD, cluster.instance.getPartitionService());
+                IdempotencyPolicy.STANDARD, cluster.instance.getPartitionService(), CounterWriteGuard.OPEN);
     }
 
     @Test
