@@ -110,6 +110,7 @@ final class ClusterLoad implements AutoCloseable {
 
     private Outcome send(HttpClient http, int port, String counter) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/counters/" + counter + "/increment"))
+                .header("Authorization", "Bearer " + dev.countd.api.TestApps.ADMIN_KEY)
                 .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.noBody()).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

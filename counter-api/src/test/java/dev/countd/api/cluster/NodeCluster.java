@@ -36,7 +36,9 @@ final class NodeCluster implements AutoCloseable {
                 "COUNTER_DB_URL", schema.url(),
                 "COUNTER_DB_USER", PostgresSchema.USER,
                 "COUNTER_PERSISTENCE_MODE", System.getProperty("countd.node.persistence", "write-through"),
-                "COUNTER_BACKUP_COUNT", "1");
+                "COUNTER_BACKUP_COUNT", "1",
+                "COUNTER_BOOTSTRAP_API_KEY", dev.countd.api.TestApps.ADMIN_KEY,
+                "COUNTER_RATE_LIMIT_DEFAULT_PLAN", "bulk");
         for (int i = 0; i < size; i++) {
             nodes.add(new NodeProcess(i, hazelcastPorts.get(i), dir, env));
         }

@@ -44,6 +44,7 @@ class ShutdownDrainTest {
     private static HttpURLConnection call(String method, int port, String path) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
         connection.setRequestMethod(method);
+        connection.setRequestProperty("Authorization", "Bearer " + dev.countd.api.TestApps.ADMIN_KEY);
         connection.setConnectTimeout(2000);
         connection.setReadTimeout(5000);
         return connection;

@@ -106,7 +106,8 @@ class MetricsScrapeTest {
         assertThat(scrape.types()).containsKeys(Metrics.NAMES.toArray(String[]::new));
         assertThat(scrape.value(Metrics.AUTH_FAILURES, Map.of())).isEqualTo(0.0);
         assertThat(scrape.value(Metrics.WEBHOOK_OUTBOX_PENDING, Map.of())).isEqualTo(0.0);
-        assertThat(scrape.value(Metrics.HISTORY_FLUSH_LAG, Map.of())).isEqualTo(0.0);
+        // history flushes every few seconds in test apps: its lag is real now, and small
+        assertThat(scrape.value(Metrics.HISTORY_FLUSH_LAG, Map.of())).isBetween(0.0, 60.0);
     }
 
     @Test
