@@ -28,6 +28,7 @@ public class IncrementLoad {
         LongAdder ok = new LongAdder();
         LongAdder limited = new LongAdder();
         LongAdder other = new LongAdder();
+        LongAdder all = new LongAdder();
         long[] window = new long[2];
         long start = System.nanoTime();
         long measureFrom = start + Duration.ofSeconds(warmup).toNanos();
@@ -54,6 +55,7 @@ public class IncrementLoad {
                     } catch (Exception e) {
                         status = -1;
                     }
+                    all.increment();
                     if (System.nanoTime() < measureFrom) {
                         continue;
                     }
@@ -66,7 +68,7 @@ public class IncrementLoad {
         for (Thread worker : workers) {
             worker.join();
         }
-        System.out.printf("threads=%d seconds=%d increments/s=%.0f ok=%d 429=%d other=%d%n", threads, seconds,
-                ok.sum() / (double) seconds, ok.sum(), limited.sum(), other.sum());
+        System.out.printf("threads=%d seconds=%d increments/s=%.0f ok=%d 429=%d other=%d all=%d%n", threads, seconds,
+                ok.sum() / (double) seconds, ok.sum(), limited.sum(), other.sum(), all.sum());
     }
 }

@@ -9,6 +9,8 @@ PERSISTENCE=${3:-write-through}
 JAR=counter-api/target/counter-api.jar
 KEY=ck_benchadmin_BenchSecretBenchSecretBenchSecretBenchSecret12
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 run() {
   local label=$1 enabled=$2
   local data; data=$(mktemp -d)
@@ -21,8 +23,13 @@ run() {
     curl -fs -o /dev/null http://127.0.0.1:18081/healthcheck && break
     sleep 0.5
   done
-  echo -n "$label: "
-  java bench/IncrementLoad.java 18080 "$KEY" "$THREADS" 5 "$SECONDS_MEASURED" 64
+  local before after out all
+  before=$(cpu_ticks "$pid")
+  out=$(java bench/IncrementLoad.java 18080 "$KEY" "$THREADS" 5 "$SECONDS_MEASURED" 64)
+  after=$(cpu_ticks "$pid")
+  all=$(sed 's/.*all=//' <<<"$out")
+  # Server CPU per request (user+sys over the whole run, warm-up included): robust to a busy machine.
+  echo "$label: $out server-cpu-us/request=$(( (after - before) * 1000000 / $(getconf CLK_TCK) / all ))"
   kill "$pid"; wait "$pid" || true
   rm -rf "$data"
 }
