@@ -34,7 +34,7 @@ run() {
   rm -rf "$data"
 }
 
-for round in 1 2; do
+for round in 1 2 3; do
   run "round $round, $PERSISTENCE, rate limit off" false
   run "round $round, $PERSISTENCE, rate limit on (plan bulk: 20000 burst, 20000/s)" true
 done
