@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Increments/s with wrk against a locally started jar, rate limiter on (generous plan) and off,
-# alternating, each on a fresh server with a 10 s warm-up before the measured run.
-# Usage: bench/run-wrk.sh [connections] [seconds] [write-through|write-behind] [rounds]
+# Increments/s with wrk against a locally started jar, rate limiter off and on (generous plan),
+# alternating, each on a fresh server with a warm-up (WARMUP, default 10 s; use 45 on a busy machine).
+# Usage: [WARMUP=seconds] bench/run-wrk.sh [connections] [seconds] [write-through|write-behind] [rounds]
 # Needs wrk (apt-get install -y wrk) and the jar (./mvnw -B -o package -DskipTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ run() {
     curl -fs -o /dev/null http://127.0.0.1:18081/healthcheck && break
     sleep 0.5
   done
-  wrk -t2 -c"$CONNECTIONS" -d10s -s bench/increment.lua http://127.0.0.1:18080 > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" -s bench/increment.lua http://127.0.0.1:18080 > /dev/null
   local before; before=$(cpu_ticks "$pid")
   local out; out=$(wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_MEASURED}s" -s bench/increment.lua http://127.0.0.1:18080)
   local after; after=$(cpu_ticks "$pid")
