@@ -13,6 +13,7 @@ import dev.countd.api.apikey.ApiKeyResource;
 import dev.countd.api.apikey.LastUsedFlusher;
 import dev.countd.api.auth.ApiAuthFeature;
 import dev.countd.api.auth.ApiKeyAuthFilter;
+import dev.countd.api.auth.ClientAddress;
 import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.cluster.ShutdownDrain;
@@ -231,6 +232,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new JsonBodyExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
+        environment.servlets().addFilter("client-address", new ClientAddress())
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
         jersey.register(new ApiAuthFeature(new ApiKeyAuthFilter(apiKeys, authFailures, rateLimitMetrics), rateLimitFilter));
         jersey.register(new CounterResource(counters, environment.getObjectMapper(), inFlight, operations));
         RateLimitFilter batchLimiter = rateLimitFilter;

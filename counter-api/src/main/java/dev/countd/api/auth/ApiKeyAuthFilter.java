@@ -7,18 +7,16 @@ import dev.countd.api.ratelimit.RateLimitMetrics;
 import dev.countd.core.apikey.ApiKeyRegistry;
 import dev.countd.core.apikey.Authentication;
 import jakarta.annotation.Priority;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Accepts {@code Authorization: Bearer ck_...} or {@code X-API-Key: ck_...}. A missing, malformed,
  * unknown, revoked or expired key is 401 with {@code WWW-Authenticate: Bearer} and costs the
  * client's IP one token of its failure budget; an IP that spent it all is 429 until it refills.
- * The client IP is the connection's peer address (forwarding headers are not trusted).
+ * The client IP is the connection's peer address ({@link ClientAddress}).
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyAuthFilter implements ContainerRequestFilter {
@@ -29,8 +27,6 @@ public final class ApiKeyAuthFilter implements ContainerRequestFilter {
     private final ApiKeyRegistry registry;
     private final AuthFailureLimiter failures;
     private final RateLimitMetrics metrics;
-    @Context
-    private HttpServletRequest servletRequest;
 
     public ApiKeyAuthFilter(ApiKeyRegistry registry, AuthFailureLimiter failures, RateLimitMetrics metrics) {
         this.registry = registry;
@@ -40,7 +36,7 @@ public final class ApiKeyAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String ip = servletRequest == null ? "unknown" : servletRequest.getRemoteAddr();
+        String ip = ClientAddress.of(request);
         RateDecision blocked = failures == null ? null : failures.blocked(ip);
         if (blocked != null) {
             refuseTooMany(request, blocked);

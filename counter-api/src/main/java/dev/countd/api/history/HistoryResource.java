@@ -25,6 +25,7 @@ import java.time.format.DateTimeParseException;
  * last 60 buckets of the step up to now (the last hour at the default 1m).
  */
 @Path("/counters/{name}/history")
+@dev.countd.api.auth.RequiresScope(dev.countd.core.apikey.Scope.COUNTERS_READ)
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
 

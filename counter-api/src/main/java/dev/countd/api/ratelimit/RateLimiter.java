@@ -2,9 +2,14 @@ package dev.countd.api.ratelimit;
 
 import dev.countd.core.apikey.RateLimit;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes one token from a named cluster-wide bucket. The bucket's key carries the limit's
@@ -14,9 +19,12 @@ import org.slf4j.LoggerFactory;
 public final class RateLimiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimiter.class);
+    private static final int MAX_CACHED_PROXIES = 10_000;
 
     private final ProxyManager<String> buckets;
     private final boolean failOpen;
+    /** One proxy per bucket, so Bucket4j's batching merges concurrent requests of a key into one entry processor. */
+    private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
     public RateLimiter(ProxyManager<String> buckets, boolean failOpen) {
         this.buckets = buckets;
@@ -30,14 +38,24 @@ public final class RateLimiter {
     /** Takes {@code tokens} at once (a batch costs one token per operation), or none. */
     public RateDecision tryConsume(String bucket, String policy, RateLimit limit, long tokens) {
         try {
-            return RateDecision.of(policy, limit, buckets.builder()
-                    .build(bucket + "|" + limit.fingerprint(), () -> configuration(limit))
-                    .tryConsumeAndReturnRemaining(tokens));
+            return RateDecision.of(policy, limit, proxy(bucket + "|" + limit.fingerprint(), limit).tryConsumeAndReturnRemaining(tokens));
         } catch (RuntimeException e) {
             LOG.warn("rate limiter unavailable ({}); request {}", e.getClass().getSimpleName(),
                     failOpen ? "allowed (failOpen)" : "refused (failOpen: false)");
             return RateDecision.unavailable(policy, limit, failOpen);
         }
+    }
+
+    private BucketProxy proxy(String key, RateLimit limit) {
+        BucketProxy proxy = proxies.get(key);
+        if (proxy != null) {
+            return proxy;
+        }
+        if (proxies.size() >= MAX_CACHED_PROXIES) {
+            proxies.clear();
+        }
+        return proxies.computeIfAbsent(key, k -> buckets.builder().withOptimization(Optimizations.batching())
+                .build(k, () -> configuration(limit)));
     }
 
     static BucketConfiguration configuration(RateLimit limit) {

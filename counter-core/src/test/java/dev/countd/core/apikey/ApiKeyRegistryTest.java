@@ -102,6 +102,15 @@ class ApiKeyRegistryTest {
         assertThat(admin.namespace()).isEqualTo("default");
     }
 
+    @Test
+    void keysSurviveARestartOfTheMember() {
+        CreatedApiKey created = registry.create(request(null));
+        member.shutdown();
+        start();
+        assertThat(registry.authenticate(created.token().value())).isInstanceOf(Authentication.Accepted.class);
+        assertThat(registry.find(created.key().id()).orElseThrow().secretSha256()).isEqualTo(created.key().secretSha256());
+    }
+
     private Optional<Long> storedLastUsed(String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT last_used_at FROM api_keys WHERE id = :id").bind("id", id)
                 .mapTo(Long.class).findOne());
