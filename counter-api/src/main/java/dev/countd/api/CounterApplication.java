@@ -19,6 +19,8 @@ import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.BatchResource;
 import dev.countd.api.counter.CounterResource;
 import dev.countd.api.idempotency.InFlightGuard;
+import dev.countd.api.history.HistoryLifecycle;
+import dev.countd.api.history.HistoryResource;
 import dev.countd.api.http.BodySizeLimitFilter;
 import dev.countd.api.problem.CounterValidationExceptionMapper;
 import dev.countd.api.problem.JsonBodyExceptionMapper;
@@ -39,8 +41,17 @@ import dev.countd.core.apikey.ApiKeyRegistry;
 import dev.countd.core.apikey.ApiKeyToken;
 import dev.countd.core.cluster.ClusterSettings;
 import dev.countd.core.cluster.CounterCluster;
+import dev.countd.core.counter.CompositeCounterChangeListener;
 import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterChangeListener;
 import dev.countd.core.counter.CounterService;
+import dev.countd.core.history.HistoryFlusher;
+import dev.countd.core.history.HistoryJobs;
+import dev.countd.core.history.HistoryRecorder;
+import dev.countd.core.history.HistoryRollup;
+import dev.countd.core.history.HistoryService;
+import dev.countd.core.history.HistorySettings;
+import dev.countd.core.history.HistoryStore;
 import dev.countd.core.storage.CounterMapStore;
 import dev.countd.core.storage.PersistenceSettings;
 import dev.countd.core.storage.SchemaMigrations;
@@ -59,6 +70,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The counter service. Everything is wired here, by hand, in start-up order. */
 public class CounterApplication extends Application<CounterConfiguration> {
@@ -120,7 +133,15 @@ public class CounterApplication extends Application<CounterConfiguration> {
         Optional<ApiKeyToken> bootstrapKey = config.apiKeys().bootstrapToken();
         RatePlans plans = new RatePlans(config.rateLimits().plans(), config.rateLimits().defaultPlan());
         CounterMapStore counterStore = new CounterMapStore(jdbi, dialect, CounterMapStore.StoreTimer.NONE);
+        // Change listeners run on the partition owner inside every applied change (history, ...).
+        List<CounterChangeListener> changeListeners = new ArrayList<>();
+        HistorySettings historySettings = config.history().build();
+        HistoryRecorder historyRecorder = new HistoryRecorder();
+        if (historySettings.enabled()) {
+            changeListeners.add(historyRecorder);
+        }
         Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
+        hazelcastConfig.getUserContext().put(CounterChangeListener.USER_CONTEXT_KEY, CompositeCounterChangeListener.of(changeListeners));
         ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
         RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
         HazelcastInstance hazelcast = CounterCluster.start(hazelcastConfig);
@@ -148,6 +169,16 @@ public class CounterApplication extends Application<CounterConfiguration> {
             authFailures = new AuthFailureLimiter(limiter, config.rateLimits().authFailuresPerIp());
         }
 
+        HistoryService history = null;
+        if (historySettings.enabled()) {
+            HistoryStore historyStore = new HistoryStore(jdbi, dialect);
+            history = new HistoryService(historyStore, historyRecorder);
+            // Rollups run on the oldest member only; every member flushes its own buckets.
+            environment.lifecycle().manage(new HistoryLifecycle(new HistoryJobs(new HistoryFlusher(historyRecorder, historyStore),
+                    new HistoryRollup(historyStore, historySettings), historySettings,
+                    () -> hazelcast.getCluster().getMembers().iterator().next().localMember())));
+        }
+
         var jersey = environment.jersey();
         jersey.register(new BodySizeLimitFilter(BodySizeLimitFilter.DEFAULT_LIMIT));
         jersey.register(new ProblemExceptionMapper());
@@ -162,5 +193,6 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new BatchResource(counters, inFlight,
                 batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
+        jersey.register(new HistoryResource(counters, history, clock));
     }
 }

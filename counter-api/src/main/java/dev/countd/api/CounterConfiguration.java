@@ -6,6 +6,7 @@ import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
 import dev.countd.api.config.DatabaseFactory;
 import dev.countd.api.config.IdempotencyFactory;
+import dev.countd.api.config.HistoryFactory;
 import dev.countd.api.config.PersistenceFactory;
 import dev.countd.api.config.RateLimitsFactory;
 import io.dropwizard.core.Configuration;
@@ -35,6 +36,8 @@ public class CounterConfiguration extends Configuration {
     private ApiKeysFactory apiKeys = new ApiKeysFactory();
     @JsonProperty
     private RateLimitsFactory rateLimits = new RateLimitsFactory();
+    @JsonProperty
+    private HistoryFactory history = new HistoryFactory();
 
     public Path dataDir() {
         return Path.of(dataDir);
@@ -62,5 +65,9 @@ public class CounterConfiguration extends Configuration {
 
     public RateLimitsFactory rateLimits() {
         return rateLimits;
+    }
+
+    public HistoryFactory history() {
+        return history;
     }
 }
