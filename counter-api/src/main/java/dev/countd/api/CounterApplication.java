@@ -8,6 +8,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.config.Config;
+import dev.countd.admin.AdminBundle;
+import dev.countd.admin.alert.AlertsSource;
+import dev.countd.admin.auth.AdminSessions;
+import dev.countd.admin.auth.AdminUserStore;
+import dev.countd.admin.auth.AdminUsers;
+import dev.countd.admin.counter.HistorySource;
+import dev.countd.admin.overview.OperationRate;
+import dev.countd.api.admin.ClusterOverview;
+import dev.countd.api.admin.DashboardLoginThrottle;
+import dev.countd.api.admin.HistoryChartSource;
+import dev.countd.api.admin.RateLimitReadout;
 import dev.countd.api.apikey.ApiKeyBootstrap;
 import dev.countd.api.apikey.ApiKeyResource;
 import dev.countd.api.apikey.LastUsedFlusher;
@@ -140,7 +151,10 @@ public class CounterApplication extends Application<CounterConfiguration> {
         if (historySettings.enabled()) {
             changeListeners.add(historyRecorder);
         }
+        OperationRate operations = new OperationRate(AdminBundle.SAMPLES_KEPT);
+        changeListeners.add(operations);
         Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
+        AdminSessions.configure(hazelcastConfig, config.admin().sessionIdle(), cluster.backupCount());
         hazelcastConfig.getUserContext().put(CounterChangeListener.USER_CONTEXT_KEY, CompositeCounterChangeListener.of(changeListeners));
         ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
         RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
@@ -162,8 +176,9 @@ public class CounterApplication extends Application<CounterConfiguration> {
         RateLimitMetrics rateLimitMetrics = new RateLimitMetrics(environment.metrics());
         RateLimitFilter rateLimitFilter = null;
         AuthFailureLimiter authFailures = null;
+        RateLimiter limiter = null;
         if (config.rateLimits().enabled()) {
-            RateLimiter limiter = new RateLimiter(RateLimitCluster.buckets(hazelcast, config.rateLimits().idleBucketKeep(),
+            limiter = new RateLimiter(RateLimitCluster.buckets(hazelcast, config.rateLimits().idleBucketKeep(),
                     config.rateLimits().requestTimeout()), config.rateLimits().failOpen());
             rateLimitFilter = new RateLimitFilter(limiter, plans, rateLimitMetrics);
             authFailures = new AuthFailureLimiter(limiter, config.rateLimits().authFailuresPerIp());
@@ -194,5 +209,18 @@ public class CounterApplication extends Application<CounterConfiguration> {
                 batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
         jersey.register(new HistoryResource(counters, history, clock));
+
+        if (config.admin().enabled()) {
+            AdminUsers adminUsers = new AdminUsers(config.admin().users(), new AdminUserStore(jdbi));
+            adminUsers.bootstrap(config.admin().bootstrapPassword(), System.out);
+            RateLimiter loginLimiter = limiter != null ? limiter : new RateLimiter(RateLimitCluster.buckets(hazelcast,
+                    config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()), true);
+            new AdminBundle(config.admin(), new AdminBundle.Services(counters, apiKeys, adminUsers,
+                    new AdminSessions(hazelcast.getMap(AdminSessions.MAP), config.admin().sessionMaxAge()),
+                    new DashboardLoginThrottle(new AuthFailureLimiter(loginLimiter, config.admin().loginFailuresPerIp())),
+                    new ClusterOverview(hazelcast, counterMap), operations,
+                    history == null ? HistorySource.DISABLED : new HistoryChartSource(history),
+                    AlertsSource.DISABLED, new RateLimitReadout(plans, limiter), clock)).run(config, environment);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.countd.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.countd.admin.AdminFactory;
 import dev.countd.api.config.ApiKeysFactory;
 import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
@@ -38,6 +39,12 @@ public class CounterConfiguration extends Configuration {
     private RateLimitsFactory rateLimits = new RateLimitsFactory();
     @JsonProperty
     private HistoryFactory history = new HistoryFactory();
+    @JsonProperty
+    private AdminFactory admin = new AdminFactory();
+
+    public AdminFactory admin() {
+        return admin;
+    }
 
     public Path dataDir() {
         return Path.of(dataDir);
