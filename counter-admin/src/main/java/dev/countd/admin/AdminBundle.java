@@ -47,10 +47,10 @@ public final class AdminBundle implements ConfiguredBundle<Configuration> {
                            HistorySource history, AlertsSource alerts, RateLimitView rateLimits, Clock clock) {
     }
 
-    private final AdminFactory settings;
+    private final DashboardFactory settings;
     private final Services services;
 
-    public AdminBundle(AdminFactory settings, Services services) {
+    public AdminBundle(DashboardFactory settings, Services services) {
         this.settings = settings;
         this.services = services;
     }

@@ -154,7 +154,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         OperationRate operations = new OperationRate(AdminBundle.SAMPLES_KEPT);
         changeListeners.add(operations);
         Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
-        AdminSessions.configure(hazelcastConfig, config.admin().sessionIdle(), cluster.backupCount());
+        AdminSessions.configure(hazelcastConfig, config.dashboard().sessionIdle(), cluster.backupCount());
         hazelcastConfig.getUserContext().put(CounterChangeListener.USER_CONTEXT_KEY, CompositeCounterChangeListener.of(changeListeners));
         ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
         RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
@@ -210,14 +210,14 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
         jersey.register(new HistoryResource(counters, history, clock));
 
-        if (config.admin().enabled()) {
-            AdminUsers adminUsers = new AdminUsers(config.admin().users(), new AdminUserStore(jdbi));
-            adminUsers.bootstrap(config.admin().bootstrapPassword(), System.out);
+        if (config.dashboard().enabled()) {
+            AdminUsers adminUsers = new AdminUsers(config.dashboard().users(), new AdminUserStore(jdbi));
+            adminUsers.bootstrap(config.dashboard().bootstrapPassword(), System.out);
             RateLimiter loginLimiter = limiter != null ? limiter : new RateLimiter(RateLimitCluster.buckets(hazelcast,
                     config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()), true);
-            new AdminBundle(config.admin(), new AdminBundle.Services(counters, apiKeys, adminUsers,
-                    new AdminSessions(hazelcast.getMap(AdminSessions.MAP), config.admin().sessionMaxAge()),
-                    new DashboardLoginThrottle(new AuthFailureLimiter(loginLimiter, config.admin().loginFailuresPerIp())),
+            new AdminBundle(config.dashboard(), new AdminBundle.Services(counters, apiKeys, adminUsers,
+                    new AdminSessions(hazelcast.getMap(AdminSessions.MAP), config.dashboard().sessionMaxAge()),
+                    new DashboardLoginThrottle(new AuthFailureLimiter(loginLimiter, config.dashboard().loginFailuresPerIp())),
                     new ClusterOverview(hazelcast, counterMap), operations,
                     history == null ? HistorySource.DISABLED : new HistoryChartSource(history),
                     AlertsSource.DISABLED, new RateLimitReadout(plans, limiter), clock)).run(config, environment);

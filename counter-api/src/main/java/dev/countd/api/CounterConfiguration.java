@@ -1,7 +1,7 @@
 package dev.countd.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.countd.admin.AdminFactory;
+import dev.countd.admin.DashboardFactory;
 import dev.countd.api.config.ApiKeysFactory;
 import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
@@ -40,10 +40,10 @@ public class CounterConfiguration extends Configuration {
     @JsonProperty
     private HistoryFactory history = new HistoryFactory();
     @JsonProperty
-    private AdminFactory admin = new AdminFactory();
+    private DashboardFactory dashboard = new DashboardFactory();
 
-    public AdminFactory admin() {
-        return admin;
+    public DashboardFactory dashboard() {
+        return dashboard;
     }
 
     public Path dataDir() {

@@ -26,7 +26,7 @@ public final class AdminUsers {
     public AdminUsers(Map<String, String> configured, AdminUserStore store) {
         configured.forEach((name, hash) -> {
             if (!PasswordHasher.isWellFormed(hash)) {
-                throw new IllegalArgumentException("admin.users." + name + " is not a pbkdf2-sha256 hash with at least "
+                throw new IllegalArgumentException("dashboard.users." + name + " is not a pbkdf2-sha256 hash with at least "
                         + PasswordHasher.MIN_ITERATIONS + " iterations (make one with dev.countd.admin.auth.PasswordHasher)");
             }
         });

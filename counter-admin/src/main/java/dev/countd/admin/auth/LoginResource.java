@@ -40,11 +40,6 @@ public final class LoginResource {
     }
 
     @GET
-    public Response root() {
-        return AdminGuard.redirect("/admin/");
-    }
-
-    @GET
     @Path("/login")
     public Response form(@Context HttpHeaders headers, @QueryParam("out") String out) {
         if (guard.current(headers).isPresent()) {

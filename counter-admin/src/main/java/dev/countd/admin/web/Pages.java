@@ -2,10 +2,13 @@ package dev.countd.admin.web;
 
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.context.IExpressionContext;
+import org.thymeleaf.linkbuilder.StandardLinkBuilder;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Renders the dashboard's Thymeleaf templates ({@code dev/countd/admin/templates/*.html} in the
@@ -24,6 +27,15 @@ public final class Pages {
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setCacheable(true);
         engine.setTemplateResolver(resolver);
+        engine.setLinkBuilder(new RootLinkBuilder());
+    }
+
+    /** {@code @{/admin/...}} links without a servlet context: the dashboard always lives at the server root. */
+    static final class RootLinkBuilder extends StandardLinkBuilder {
+        @Override
+        protected String computeContextPath(IExpressionContext context, String base, Map<String, Object> parameters) {
+            return "";
+        }
     }
 
     /** @param page a view record; every text in it is escaped on output */

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code admin:} section: the dashboard's users, sessions, cookies and login throttle. */
-public class AdminFactory {
+/** The {@code dashboard:} section: the dashboard's users, sessions, cookies and login throttle. */
+public class DashboardFactory {
 
     @JsonProperty
     private boolean enabled = true;
@@ -57,7 +57,7 @@ public class AdminFactory {
         try {
             return new RateLimit(loginFailuresPerIp.capacity, loginFailuresPerIp.refillTokens, loginFailuresPerIp.refillPeriod);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("admin.loginFailuresPerIp: " + e.getMessage());
+            throw new IllegalArgumentException("dashboard.loginFailuresPerIp: " + e.getMessage());
         }
     }
 
