@@ -14,6 +14,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
 
 import java.util.List;
 
@@ -54,10 +58,18 @@ class AdminBrowserTest {
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys(TestApps.ADMIN_PASSWORD);
         browser.findElement(By.cssSelector("form[action='/admin/login'] button")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+        heading("Overview");
     }
 
-    private String flash() {
+    /** Waits for the next page to show this heading (a click returns before its page has loaded). */
+    private static void heading(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.textToBe(By.tagName("h1"), text));
+    }
+
+    /** Waits for a one-time message containing {@code text}; answers the whole message. */
+    private static String flash(String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), text));
         return browser.findElement(By.cssSelector(".flash")).getText();
     }
 
@@ -73,15 +85,16 @@ class AdminBrowserTest {
         browser.findElement(By.id("c-description")).sendKeys("Views of the <b>landing</b> page");
         browser.findElement(By.id("c-labels")).sendKeys("team=web");
         browser.findElement(By.cssSelector("form[action='/admin/counters'][method='post'] button")).click();
-        assertThat(flash()).contains("Counter 'page.views' created.");
+        flash("Counter 'page.views' created.");
         assertThat(browser.findElement(By.cssSelector(".description")).getText()).isEqualTo("Views of the <b>landing</b> page");
 
         WebElement by = browser.findElement(By.id("inc-by"));
         by.clear();
         by.sendKeys("5");
         by.submit();
-        assertThat(flash()).isEqualTo("Incremented: the value is now 5.");
+        assertThat(flash("Incremented")).isEqualTo("Incremented: the value is now 5.");
         browser.findElement(By.xpath("//button[text()='Increment']")).click();
+        flash("now 6");
         assertThat(browser.findElement(By.id("counter-value")).getText()).isEqualTo("6");
         assertThat(Http.local(APP.getLocalPort()).get("/counters/page.views").send().json().get("value").asLong()).isEqualTo(6);
 
@@ -93,9 +106,10 @@ class AdminBrowserTest {
         Chromium.screenshots(browser, "counter");
 
         browser.findElement(By.linkText("Delete this counter…")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Delete counter?");
+        heading("Delete counter?");
         Chromium.screenshots(browser, "counter-delete");
         browser.findElement(By.xpath("//a[text()='Cancel']")).click();
+        heading("page.views");
         assertThat(browser.findElement(By.id("counter-value")).getText()).isEqualTo("6");
     }
 
@@ -110,11 +124,13 @@ class AdminBrowserTest {
         browser.get(url("/admin/counters"));
         browser.findElement(By.id("f-prefix")).sendKeys("orders.");
         browser.findElement(By.cssSelector("form[role='search'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("prefix=orders."));
         List<WebElement> rows = browser.findElements(By.cssSelector("tbody tr"));
         assertThat(rows).hasSize(25);
         assertThat(rows.get(0).getText()).startsWith("orders.00");
         Chromium.screenshots(browser, "counters");
         browser.findElement(By.linkText("Next page")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("cursor="));
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
                 .hasSize(5).allMatch(text -> text.startsWith("orders.2"));
         browser.get(url("/admin/"));
@@ -128,6 +144,7 @@ class AdminBrowserTest {
         browser.get(url("/admin/keys"));
         browser.findElement(By.id("k-name")).sendKeys("ci bot");
         browser.findElement(By.cssSelector("form[action='/admin/keys'] button")).click();
+        heading("API key created");
         String key = browser.findElement(By.id("secret")).getText();
         assertThat(key).matches("ck_[a-z0-9]{8,16}_[A-Za-z0-9]{40}");
         Chromium.screenshots(browser, "key-created");
@@ -139,9 +156,9 @@ class AdminBrowserTest {
         Chromium.screenshots(browser, "keys");
         String id = key.split("_")[1];
         browser.findElement(By.cssSelector("a[href='/admin/keys/" + id + "/revoke']")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Revoke API key?");
+        heading("Revoke API key?");
         browser.findElement(By.xpath("//button[text()='Yes, revoke it']")).click();
-        assertThat(flash()).contains("revoked");
+        flash("revoked");
         assertThat(withNewKey.post("/counters/bot-hits/increment").send().status()).isEqualTo(401);
 
         browser.get(url("/admin/rate-limits"));
@@ -165,7 +182,7 @@ class AdminBrowserTest {
                 "document.querySelector(\"form[action='/admin/counters'][method='post'] input[name='_csrf']\").remove();");
         browser.findElement(By.id("c-name")).sendKeys("forged");
         browser.findElement(By.cssSelector("form[action='/admin/counters'][method='post'] button")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Form expired or forged");
+        heading("Form expired or forged");
         assertThat(Http.local(APP.getLocalPort()).get("/counters/forged").send().status()).isEqualTo(404);
     }
 
@@ -173,7 +190,7 @@ class AdminBrowserTest {
     void logOutEndsTheSession() {
         logIn();
         browser.findElement(By.xpath("//button[text()='Log out']")).click();
-        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("You are logged out.");
+        assertThat(flash("logged out")).isEqualTo("You are logged out.");
         browser.get(url("/admin/keys"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/login");
     }
