@@ -17,6 +17,7 @@ import dev.countd.admin.ratelimit.RateLimitView;
 import dev.countd.admin.web.AdminGuard;
 import dev.countd.admin.web.AdminResponseException;
 import dev.countd.admin.web.Pages;
+import dev.countd.admin.web.ProblemPages;
 import dev.countd.admin.web.SecurityHeadersFilter;
 import dev.countd.admin.web.StaticAssets;
 import dev.countd.core.apikey.ApiKeyRegistry;
@@ -57,9 +58,11 @@ public final class AdminBundle implements ConfiguredBundle<Configuration> {
 
     @Override
     public void run(Configuration configuration, Environment environment) {
-        AdminGuard guard = new AdminGuard(services.sessions(), new Pages(), settings.secureCookies());
+        Pages pages = new Pages();
+        AdminGuard guard = new AdminGuard(services.sessions(), pages, settings.secureCookies());
         var jersey = environment.jersey();
         jersey.register(new AdminResponseException.Mapper());
+        jersey.register(new ProblemPages(pages));
         jersey.register(new SecurityHeadersFilter());
         jersey.register(new StaticAssets());
         jersey.register(new LoginResource(guard, services.users(), services.sessions(), services.loginThrottle()));

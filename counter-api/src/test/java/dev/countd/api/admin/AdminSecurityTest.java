@@ -123,6 +123,14 @@ class AdminSecurityTest {
     }
 
     @Test
+    void anUnknownDashboardPageIsAnHtmlPageNotJson() {
+        HttpResponse<String> reply = browser().get("/admin/no-such-page");
+        assertThat(reply.statusCode()).isEqualTo(404);
+        assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(reply.body()).contains("<h1>Not found</h1>").contains("no such resource");
+    }
+
+    @Test
     void theStylesheetComesFromTheJar() {
         HttpResponse<String> reply = browser().get("/admin/static/admin.css");
         assertThat(reply.statusCode()).isEqualTo(200);
