@@ -8,6 +8,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.config.Config;
+import dev.countd.admin.AdminBundle;
+import dev.countd.admin.alert.AlertsSource;
+import dev.countd.admin.auth.AdminSessions;
+import dev.countd.admin.auth.AdminUserStore;
+import dev.countd.admin.auth.AdminUsers;
+import dev.countd.admin.counter.HistorySource;
+import dev.countd.admin.overview.OperationRate;
+import dev.countd.api.admin.ClusterOverview;
+import dev.countd.api.admin.DashboardLoginThrottle;
+import dev.countd.api.admin.HistoryChartSource;
+import dev.countd.api.admin.RateLimitReadout;
 import dev.countd.api.apikey.ApiKeyBootstrap;
 import dev.countd.api.apikey.ApiKeyResource;
 import dev.countd.api.apikey.LastUsedFlusher;
@@ -160,9 +171,6 @@ public class CounterApplication extends Application<CounterConfiguration> {
         Optional<ApiKeyToken> bootstrapKey = config.apiKeys().bootstrapToken();
         RatePlans plans = new RatePlans(config.rateLimits().plans(), config.rateLimits().defaultPlan());
         CounterMapStore counterStore = new CounterMapStore(jdbi, dialect, new MapStoreMetrics(metrics));
-        Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
-        ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
-        RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
         // Change listeners run on the partition owner inside every applied change (history, ...).
         List<CounterChangeListener> changeListeners = new ArrayList<>();
         HistorySettings historySettings = config.history().build();
@@ -170,7 +178,13 @@ public class CounterApplication extends Application<CounterConfiguration> {
         if (historySettings.enabled()) {
             changeListeners.add(historyRecorder);
         }
+        OperationRate operationRate = new OperationRate(AdminBundle.SAMPLES_KEPT);
+        changeListeners.add(operationRate);
+        Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
+        AdminSessions.configure(hazelcastConfig, config.dashboard().sessionIdle(), cluster.backupCount());
         hazelcastConfig.getUserContext().put(CounterChangeListener.USER_CONTEXT_KEY, CompositeCounterChangeListener.of(changeListeners));
+        ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
+        RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
         HazelcastInstance hazelcast = CounterCluster.start(hazelcastConfig);
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
@@ -196,8 +210,9 @@ public class CounterApplication extends Application<CounterConfiguration> {
         RateLimitMetrics rateLimitMetrics = new RateLimitMetrics(environment.metrics());
         RateLimitFilter rateLimitFilter = null;
         AuthFailureLimiter authFailures = null;
+        RateLimiter limiter = null;
         if (config.rateLimits().enabled()) {
-            RateLimiter limiter = new RateLimiter(RateLimitCluster.buckets(hazelcast, config.rateLimits().idleBucketKeep(),
+            limiter = new RateLimiter(RateLimitCluster.buckets(hazelcast, config.rateLimits().idleBucketKeep(),
                     config.rateLimits().requestTimeout()), config.rateLimits().failOpen());
             rateLimitFilter = new RateLimitFilter(limiter, plans, rateLimitMetrics);
             authFailures = new AuthFailureLimiter(limiter, config.rateLimits().authFailuresPerIp());
@@ -241,5 +256,18 @@ public class CounterApplication extends Application<CounterConfiguration> {
                 batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
         jersey.register(new HistoryResource(counters, history, Clock.systemUTC()));
+
+        if (config.dashboard().enabled()) {
+            AdminUsers adminUsers = new AdminUsers(config.dashboard().users(), new AdminUserStore(jdbi));
+            adminUsers.bootstrap(config.dashboard().bootstrapPassword(), System.out);
+            RateLimiter loginLimiter = limiter != null ? limiter : new RateLimiter(RateLimitCluster.buckets(hazelcast,
+                    config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()), true);
+            new AdminBundle(config.dashboard(), new AdminBundle.Services(counters, apiKeys, adminUsers,
+                    new AdminSessions(hazelcast.getMap(AdminSessions.MAP), config.dashboard().sessionMaxAge()),
+                    new DashboardLoginThrottle(new AuthFailureLimiter(loginLimiter, config.dashboard().loginFailuresPerIp())),
+                    new ClusterOverview(hazelcast, counterMap), operationRate,
+                    history == null ? HistorySource.DISABLED : new HistoryChartSource(history),
+                    AlertsSource.DISABLED, new RateLimitReadout(plans, limiter), clock)).run(config, environment);
+        }
     }
 }

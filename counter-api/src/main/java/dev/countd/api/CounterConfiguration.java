@@ -1,6 +1,7 @@
 package dev.countd.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.countd.admin.DashboardFactory;
 import dev.countd.api.config.ApiKeysFactory;
 import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
@@ -55,6 +56,12 @@ public class CounterConfiguration extends Configuration {
     }
     @JsonProperty
     private HistoryFactory history = new HistoryFactory();
+    @JsonProperty
+    private DashboardFactory dashboard = new DashboardFactory();
+
+    public DashboardFactory dashboard() {
+        return dashboard;
+    }
 
     public Path dataDir() {
         return Path.of(dataDir);

@@ -20,6 +20,9 @@ public final class TestApps {
     /** The bootstrap admin key every test app starts with (all scopes, namespace default). */
     public static final String ADMIN_KEY = "ck_testadmin_" + "T3stAdminSecretT3stAdminSecretT3stAdmin1";
 
+    /** The dashboard password of the user {@code admin} in every test app. */
+    public static final String ADMIN_PASSWORD = "test-dashboard-password-1";
+
     private TestApps() {
     }
 
@@ -46,7 +49,8 @@ public final class TestApps {
                 ConfigOverride.config("dataDir", dataDir.toString()),
                 ConfigOverride.config("cluster.name", clusterName),
                 ConfigOverride.config("apiKeys.bootstrapKey", bootstrapKey),
-                ConfigOverride.config("cluster.drainDelay", "0s")));
+                ConfigOverride.config("cluster.drainDelay", "0s"),
+                ConfigOverride.config("dashboard.bootstrapPassword", ADMIN_PASSWORD)));
         all.addAll(Arrays.asList(overrides));
         return new DropwizardAppExtension<>(CounterApplication.class, "classpath:countd-defaults.yml",
                 all.toArray(ConfigOverride[]::new));

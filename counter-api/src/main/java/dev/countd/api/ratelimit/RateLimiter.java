@@ -58,6 +58,20 @@ public final class RateLimiter {
                 .build(k, () -> configuration(limit)));
     }
 
+    /** Tokens the bucket holds now, without taking one; a bucket never used (or expired) is full. */
+    public long availableTokens(String bucket, RateLimit limit) {
+        String key = bucket + "|" + limit.fingerprint();
+        try {
+            if (buckets.getProxyConfiguration(key).isEmpty()) {
+                return limit.capacity();
+            }
+            return buckets.builder().build(key, () -> configuration(limit)).getAvailableTokens();
+        } catch (RuntimeException e) {
+            LOG.warn("rate limiter unavailable ({}) while reading a bucket", e.getClass().getSimpleName());
+            return -1;
+        }
+    }
+
     static BucketConfiguration configuration(RateLimit limit) {
         return BucketConfiguration.builder()
                 .addLimit(bandwidth -> bandwidth.capacity(limit.capacity())

@@ -1,0 +1,2 @@
+/** The rate-limits page: configured plans and every key's remaining tokens. */
+package dev.countd.admin.ratelimit;

@@ -1,0 +1,2 @@
+/** Shared dashboard plumbing: Thymeleaf rendering, the session/CSRF guard, security headers, the stylesheet. */
+package dev.countd.admin.web;
