@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.config.Config;
+import dev.countd.api.alert.AlertResource;
+import dev.countd.api.alert.DeliverySettings;
+import dev.countd.api.alert.WebhookDispatcher;
+import dev.countd.api.alert.WebhookMetrics;
+import dev.countd.api.alert.WebhookSender;
+import dev.countd.api.alert.WebhookTargets;
 import dev.countd.api.apikey.ApiKeyBootstrap;
 import dev.countd.api.apikey.ApiKeyResource;
 import dev.countd.api.apikey.LastUsedFlusher;
@@ -32,6 +38,11 @@ import dev.countd.api.ratelimit.RateLimitFilter;
 import dev.countd.api.ratelimit.RateLimitMetrics;
 import dev.countd.api.ratelimit.RateLimiter;
 import dev.countd.api.ratelimit.RatePlans;
+import dev.countd.core.alert.AlertCluster;
+import dev.countd.core.alert.AlertEventStore;
+import dev.countd.core.alert.AlertRegistry;
+import dev.countd.core.alert.AlertRuleIndex;
+import dev.countd.core.alert.AlertRuleMapStore;
 import dev.countd.core.apikey.ApiKey;
 import dev.countd.core.apikey.ApiKeyCluster;
 import dev.countd.core.apikey.ApiKeyMapStore;
@@ -123,6 +134,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
         Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
         ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
         RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
+        AlertRuleIndex alertRules = new AlertRuleIndex();
+        AlertCluster.configure(hazelcastConfig, new AlertRuleMapStore(jdbi, dialect), cluster.backupCount(), alertRules);
         HazelcastInstance hazelcast = CounterCluster.start(hazelcastConfig);
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
@@ -162,5 +175,15 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new BatchResource(counters, inFlight,
                 batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
+
+        AlertRegistry alerts = new AlertRegistry(hazelcast.getMap(AlertCluster.RULES_MAP),
+                alertRules.follow(hazelcast.getMap(AlertCluster.RULES_MAP)), clock);
+        AlertEventStore alertEvents = new AlertEventStore(jdbi);
+        WebhookTargets webhookTargets = new WebhookTargets(config.alerts().allowPrivateNetworks());
+        DeliverySettings delivery = config.alerts().delivery();
+        environment.lifecycle().manage(new WebhookDispatcher(alertEvents, alerts, counterMap,
+                new WebhookSender(webhookTargets, delivery.timeout(), environment.getObjectMapper(), clock),
+                delivery, new WebhookMetrics(environment.metrics()), clock));
+        jersey.register(new AlertResource(alerts, alertEvents, webhookTargets));
     }
 }

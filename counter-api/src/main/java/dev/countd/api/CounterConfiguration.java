@@ -1,6 +1,7 @@
 package dev.countd.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.countd.api.config.AlertsFactory;
 import dev.countd.api.config.ApiKeysFactory;
 import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
@@ -35,6 +36,13 @@ public class CounterConfiguration extends Configuration {
     private ApiKeysFactory apiKeys = new ApiKeysFactory();
     @JsonProperty
     private RateLimitsFactory rateLimits = new RateLimitsFactory();
+
+    @JsonProperty
+    private AlertsFactory alerts = new AlertsFactory();
+
+    public AlertsFactory alerts() {
+        return alerts;
+    }
 
     public Path dataDir() {
         return Path.of(dataDir);
