@@ -14,12 +14,16 @@ final class AlertTesting {
 
     /** Fast delivery settings for tests, receivers on 127.0.0.1 allowed. */
     static ConfigOverride[] fastDelivery(ConfigOverride... more) {
+        return fastDelivery("1s", more);
+    }
+
+    static ConfigOverride[] fastDelivery(String timeout, ConfigOverride... more) {
         ConfigOverride[] base = {
                 ConfigOverride.config("alerts.allowPrivateNetworks", "true"),
                 ConfigOverride.config("alerts.pollInterval", "20ms"),
                 ConfigOverride.config("alerts.initialBackoff", "50ms"),
                 ConfigOverride.config("alerts.maxBackoff", "400ms"),
-                ConfigOverride.config("alerts.timeout", "1s"),
+                ConfigOverride.config("alerts.timeout", timeout),
                 ConfigOverride.config("alerts.claimTimeout", "3s")};
         ConfigOverride[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);

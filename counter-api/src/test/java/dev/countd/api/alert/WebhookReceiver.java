@@ -33,6 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch hangRelease = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicInteger hanging = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Mode mode = Mode.OK;
     private final List<String> secrets = new CopyOnWriteArrayList<>();
     private HttpServer server;
@@ -52,10 +53,13 @@ final class WebhookReceiver implements AutoCloseable {
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
             Mode now = mode;
             if (now == Mode.HANG) {
+                hanging.incrementAndGet();
                 try {
                     hangRelease.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                } finally {
+                    hanging.decrementAndGet();
                 }
             } else {
                 String text = new String(body, StandardCharsets.UTF_8);
@@ -82,6 +86,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + port + "/hook";
+    }
+
+    /** Requests held open right now (mode HANG). */
+    int hanging() {
+        return hanging.get();
     }
 
     void mode(Mode newMode) {
