@@ -183,7 +183,10 @@ public class CounterApplication extends Application<CounterConfiguration> {
         DeliverySettings delivery = config.alerts().delivery();
         environment.lifecycle().manage(new WebhookDispatcher(alertEvents, alerts, counterMap,
                 new WebhookSender(webhookTargets, delivery.timeout(), environment.getObjectMapper(), clock),
-                delivery, new WebhookMetrics(environment.metrics()), clock));
+                delivery, new WebhookMetrics(environment.metrics()), clock,
+                hazelcast.getCluster().getLocalMember().getUuid().toString(),
+                () -> hazelcast.getCluster().getMembers().stream().map(m -> m.getUuid().toString())
+                        .collect(java.util.stream.Collectors.toSet())));
         jersey.register(new AlertResource(alerts, alertEvents, webhookTargets));
     }
 }

@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Delivers crossing events from the durable {@code alert_events} table. Each member polls for due
@@ -49,14 +49,18 @@ public final class WebhookDispatcher implements Managed {
     private final DeliverySettings settings;
     private final WebhookMetrics metrics;
     private final Clock clock;
-    private final String member = UUID.randomUUID().toString();
+    private final String member;
+    private final Supplier<Set<String>> liveMembers;
     private final Semaphore slots;
     private ScheduledExecutorService poller;
     private ExecutorService senders;
     private long pendingRefreshedAt;
 
     public WebhookDispatcher(AlertEventStore events, AlertRegistry rules, IMap<String, Counter> counters,
-                             WebhookSender sender, DeliverySettings settings, WebhookMetrics metrics, Clock clock) {
+                             WebhookSender sender, DeliverySettings settings, WebhookMetrics metrics, Clock clock,
+                             String member, Supplier<Set<String>> liveMembers) {
+        this.member = member;
+        this.liveMembers = liveMembers;
         this.events = events;
         this.rules = rules;
         this.counters = counters;
@@ -69,6 +73,7 @@ public final class WebhookDispatcher implements Managed {
 
     @Override
     public void start() {
+        releaseOrphanedClaims();
         senders = Executors.newFixedThreadPool(settings.threads(), daemon("webhook-sender"));
         poller = Executors.newSingleThreadScheduledExecutor(daemon("webhook-poller"));
         poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -88,11 +93,19 @@ public final class WebhookDispatcher implements Managed {
             dispatchDue();
             long now = clock.millis();
             if (now - pendingRefreshedAt >= PENDING_REFRESH_MILLIS) {
+                releaseOrphanedClaims();
                 metrics.pending(events.pendingCount());
                 pendingRefreshedAt = now;
             }
         } catch (RuntimeException e) {
             LOG.warn("webhook dispatch round failed, retrying next round: {}", e.toString());
+        }
+    }
+
+    private void releaseOrphanedClaims() {
+        int released = events.releaseClaimsExcept(liveMembers.get());
+        if (released > 0) {
+            LOG.info("released {} webhook attempts claimed by members that left the cluster", released);
         }
     }
 

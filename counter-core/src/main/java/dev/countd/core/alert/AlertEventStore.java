@@ -75,6 +75,19 @@ public final class AlertEventStore {
                 .bind("member", member).bind("until", until).bind("id", id).bind("now", now).execute()) == 1;
     }
 
+    /**
+     * Frees claims held by members no longer in the cluster (a crashed member's attempts would otherwise wait for
+     * the claim to expire). All members sharing the database must be one cluster.
+     */
+    public int releaseClaimsExcept(Collection<String> liveMembers) {
+        if (liveMembers.isEmpty()) {
+            return 0;
+        }
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE alert_events SET claimed_by = NULL, claimed_until = NULL "
+                        + "WHERE status = 'PENDING' AND claimed_by IS NOT NULL AND claimed_by NOT IN (<live>)")
+                .bindList("live", List.copyOf(liveMembers)).execute());
+    }
+
     /** Records an attempt and the event's new state in one transaction. */
     public void recordAttempt(String id, DeliveryAttempt attempt, String status, long nextAttemptAt) {
         String error = truncate(attempt.error());
