@@ -192,9 +192,11 @@ public final class WebhookDispatcher implements Managed {
             disable(rule, "the receiver answered 410 Gone at " + Instant.ofEpochMilli(started));
             return;
         }
-        long failingSince = rule.failingSince() == null ? started : rule.failingSince();
+        // The endpoint has been failing since this event became due (or earlier), so the endpoint's window
+        // never ends after the event's: an event abandoned after the whole window also disables the rule.
+        long failingSince = rule.failingSince() == null ? Math.min(started, delivery.windowStart()) : rule.failingSince();
         if (rule.failingSince() == null) {
-            rules.update(rule.id(), r -> r.failingSince() == null ? r.withFailingSince(started) : r);
+            rules.update(rule.id(), r -> r.failingSince() == null ? r.withFailingSince(failingSince) : r);
         }
         long window = settings.giveUpAfter().toMillis();
         if (started - failingSince >= window) {
