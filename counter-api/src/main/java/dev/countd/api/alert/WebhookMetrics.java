@@ -1,36 +1,35 @@
 package dev.countd.api.alert;
 
-import com.codahale.metrics.Counter;
-import com.codahale.metrics.Gauge;
-import com.codahale.metrics.MetricRegistry;
-
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
- * Delivery figures in Dropwizard's registry, for the Prometheus bridge: {@code webhook.deliveries.<result>}
- * counters (result: success, failure, gone, gave_up, cancelled) and the {@code webhook.outbox.pending} gauge
- * (events waiting for delivery, refreshed by the dispatcher).
+ * Delivery figures: attempts by result (success, failure, gone, gave_up, cancelled), forwarded to a sink
+ * (the application feeds {@code webhook_deliveries_total{result}}), and the number of pending events
+ * (refreshed by the dispatcher every few seconds, read cheaply by {@code webhook_outbox_pending} and the
+ * backlog health check). Thread-safe.
  */
 public final class WebhookMetrics {
 
-    public static final String DELIVERIES = "webhook.deliveries";
-    public static final String PENDING = "webhook.outbox.pending";
-
-    private final MetricRegistry registry;
+    private final Map<String, LongAdder> deliveries = new ConcurrentHashMap<>();
     private final AtomicLong pending = new AtomicLong();
+    private final Consumer<String> sink;
 
-    public WebhookMetrics(MetricRegistry registry) {
-        this.registry = registry;
-        registry.gauge(PENDING, () -> (Gauge<Long>) pending::get);
+    public WebhookMetrics(Consumer<String> sink) {
+        this.sink = sink;
     }
 
     public void delivery(String result) {
-        Counter counter = registry.counter(DELIVERIES + "." + result);
-        counter.inc();
+        deliveries.computeIfAbsent(result, r -> new LongAdder()).increment();
+        sink.accept(result);
     }
 
     public long deliveries(String result) {
-        return registry.counter(DELIVERIES + "." + result).getCount();
+        LongAdder count = deliveries.get(result);
+        return count == null ? 0 : count.sum();
     }
 
     public void pending(long count) {
