@@ -81,10 +81,15 @@ public final class WebhookDispatcher implements Managed {
 
     @Override
     public void stop() throws InterruptedException {
-        poller.shutdownNow();
-        senders.shutdownNow();
-        poller.awaitTermination(5, TimeUnit.SECONDS);
-        senders.awaitTermination(settings.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        // No interrupts: they would close the embedded database's file channel under a running JDBC call.
+        // In-flight attempts end within the request timeout; an attempt still running after that is retried
+        // by the next start or another member (its claim is released or expires).
+        poller.shutdown();
+        senders.shutdown();
+        if (!poller.awaitTermination(settings.timeout().toMillis() + 2000, TimeUnit.MILLISECONDS)
+                || !senders.awaitTermination(settings.timeout().toMillis() + 2000, TimeUnit.MILLISECONDS)) {
+            LOG.warn("webhook delivery did not stop in time; unfinished attempts will be retried");
+        }
     }
 
     void poll() {
