@@ -19,6 +19,12 @@ import dev.countd.api.admin.ClusterOverview;
 import dev.countd.api.admin.DashboardLoginThrottle;
 import dev.countd.api.admin.HistoryChartSource;
 import dev.countd.api.admin.RateLimitReadout;
+import dev.countd.api.alert.AlertResource;
+import dev.countd.api.alert.DeliverySettings;
+import dev.countd.api.alert.WebhookDispatcher;
+import dev.countd.api.alert.WebhookMetrics;
+import dev.countd.api.alert.WebhookSender;
+import dev.countd.api.alert.WebhookTargets;
 import dev.countd.api.apikey.ApiKeyBootstrap;
 import dev.countd.api.apikey.ApiKeyResource;
 import dev.countd.api.apikey.LastUsedFlusher;
@@ -61,6 +67,11 @@ import dev.countd.api.ratelimit.RateLimitFilter;
 import dev.countd.api.ratelimit.RateLimitMetrics;
 import dev.countd.api.ratelimit.RateLimiter;
 import dev.countd.api.ratelimit.RatePlans;
+import dev.countd.core.alert.AlertCluster;
+import dev.countd.core.alert.AlertEventStore;
+import dev.countd.core.alert.AlertRegistry;
+import dev.countd.core.alert.AlertRuleIndex;
+import dev.countd.core.alert.AlertRuleMapStore;
 import dev.countd.core.apikey.ApiKey;
 import dev.countd.core.apikey.ApiKeyCluster;
 import dev.countd.core.apikey.ApiKeyMapStore;
@@ -185,6 +196,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
         hazelcastConfig.getUserContext().put(CounterChangeListener.USER_CONTEXT_KEY, CompositeCounterChangeListener.of(changeListeners));
         ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
         RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
+        AlertRuleIndex alertRules = new AlertRuleIndex();
+        AlertCluster.configure(hazelcastConfig, new AlertRuleMapStore(jdbi, dialect), cluster.backupCount(), alertRules);
         HazelcastInstance hazelcast = CounterCluster.start(hazelcastConfig);
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
@@ -256,6 +269,21 @@ public class CounterApplication extends Application<CounterConfiguration> {
                 batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
         jersey.register(new HistoryResource(counters, history, Clock.systemUTC()));
+
+        AlertRegistry alerts = new AlertRegistry(hazelcast.getMap(AlertCluster.RULES_MAP),
+                alertRules.follow(hazelcast.getMap(AlertCluster.RULES_MAP)), clock);
+        AlertEventStore alertEvents = new AlertEventStore(jdbi);
+        WebhookTargets webhookTargets = new WebhookTargets(config.alerts().allowPrivateNetworks());
+        DeliverySettings delivery = config.alerts().delivery();
+        WebhookMetrics webhookMetrics = new WebhookMetrics(result -> metrics.webhookDeliveries().labels(result).inc());
+        probes.webhookBacklog(webhookMetrics::pending);
+        environment.lifecycle().manage(new WebhookDispatcher(alertEvents, alerts, counterMap,
+                new WebhookSender(webhookTargets, delivery.timeout(), environment.getObjectMapper(), clock),
+                delivery, webhookMetrics, clock,
+                hazelcast.getCluster().getLocalMember().getUuid().toString(),
+                () -> hazelcast.getCluster().getMembers().stream().map(m -> m.getUuid().toString())
+                        .collect(java.util.stream.Collectors.toSet())));
+        jersey.register(new AlertResource(alerts, alertEvents, webhookTargets));
 
         if (config.dashboard().enabled()) {
             AdminUsers adminUsers = new AdminUsers(config.dashboard().users(), new AdminUserStore(jdbi));

@@ -2,6 +2,7 @@ package dev.countd.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.countd.admin.DashboardFactory;
+import dev.countd.api.config.AlertsFactory;
 import dev.countd.api.config.ApiKeysFactory;
 import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
@@ -61,6 +62,13 @@ public class CounterConfiguration extends Configuration {
 
     public DashboardFactory dashboard() {
         return dashboard;
+    }
+
+    @JsonProperty
+    private AlertsFactory alerts = new AlertsFactory();
+
+    public AlertsFactory alerts() {
+        return alerts;
     }
 
     public Path dataDir() {

@@ -37,7 +37,11 @@ final class ProblemTitles {
             Map.entry("rate-limited", "Rate limit exceeded"),
             Map.entry("rate-limiter-unavailable", "Rate limiter unavailable"),
             Map.entry("api-key-not-found", "API key not found"),
-            Map.entry("unknown-plan", "Unknown rate-limit plan"));
+            Map.entry("unknown-plan", "Unknown rate-limit plan"),
+            Map.entry("alert-not-found", "Alert rule not found"),
+            Map.entry("delivery-not-found", "Webhook delivery not found"),
+            Map.entry("alert-disabled", "Alert rule disabled"),
+            Map.entry("webhook-target-refused", "Webhook URL refused"));
 
     private ProblemTitles() {
     }

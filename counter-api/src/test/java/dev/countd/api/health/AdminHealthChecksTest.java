@@ -24,6 +24,6 @@ class AdminHealthChecksTest {
         for (String name : new String[] {"hazelcast", "database", "webhook-backlog", "history-flush"}) {
             assertThat(checks.path(name).path("healthy").asBoolean()).as(name).isTrue();
         }
-        assertThat(checks.path("webhook-backlog").path("message").asText()).isEqualTo("webhooks not enabled");
+        assertThat(checks.path("webhook-backlog").path("message").asText()).isEqualTo("0 webhook deliveries pending");
     }
 }

@@ -5,6 +5,7 @@ import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
+import dev.countd.core.alert.AlertSerializers;
 import dev.countd.core.counter.BatchMutationProcessor;
 import dev.countd.core.counter.BatchResults;
 import dev.countd.core.counter.Counter;
@@ -49,6 +50,7 @@ public final class CounterSerializers {
                 .addSerializer(new MutationResultSerializer())
                 .addSerializer(new StoreCurrentSerializer());
         dev.countd.core.apikey.ApiKeySerializers.register(config);
+        dev.countd.core.alert.AlertSerializers.register(config);
     }
 
     static final class CounterSerializer implements CompactSerializer<Counter> {
@@ -58,7 +60,8 @@ public final class CounterSerializers {
                     in.readInt64("min"), in.readInt64("max"), in.readInt64("initial"),
                     OverflowPolicy.values()[in.readInt8("overflow")], in.readInt64("version"),
                     in.readString("description"), readLabels(in), in.readInt64("createdAt"), in.readInt64("updatedAt"),
-                    in.getFieldKind("opIds") == FieldKind.NOT_AVAILABLE ? List.of() : readRecentOps(in));
+                    in.getFieldKind("opIds") == FieldKind.NOT_AVAILABLE ? List.of() : readRecentOps(in),
+                    AlertSerializers.readDisarmed(in), AlertSerializers.readOutbox(in));
         }
 
         @Override
@@ -77,6 +80,7 @@ public final class CounterSerializers {
             out.writeInt64("createdAt", c.createdAt());
             out.writeInt64("updatedAt", c.updatedAt());
             writeRecentOps(out, c.recentOps());
+            AlertSerializers.writeCounterFields(out, c.alertDisarmed(), c.outbox());
         }
 
         @Override

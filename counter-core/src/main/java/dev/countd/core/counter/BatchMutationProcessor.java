@@ -21,6 +21,7 @@ public final class BatchMutationProcessor
     private final Map<String, List<MutationRequest>> requestsByKey;
     private final transient Map<String, Counter> finalStates = new HashMap<>();
     private transient CounterChangeListener listener = CounterChangeListener.NONE;
+    private transient CounterTransitionHook hook = CounterTransitionHook.NONE;
 
     public BatchMutationProcessor(Map<String, List<MutationRequest>> requestsByKey) {
         this.requestsByKey = requestsByKey;
@@ -45,7 +46,7 @@ public final class BatchMutationProcessor
                 continue;
             }
             Counter before = state;
-            state = transition.remove() ? null : transition.newState();
+            state = transition.remove() ? null : hook.amend(id, before, transition.newState().withAlertStateOf(before), now);
             changed = true;
             if (transition.result().changedState()) {
                 listener.onChange(new CounterChange(id, request.operation().kind(), before, state, now));
@@ -67,5 +68,6 @@ public final class BatchMutationProcessor
     public void setHazelcastInstance(HazelcastInstance instance) {
         Object registered = instance.getUserContext().get(CounterChangeListener.USER_CONTEXT_KEY);
         listener = registered instanceof CounterChangeListener l ? l : CounterChangeListener.NONE;
+        hook = CounterTransitionHook.of(instance);
     }
 }

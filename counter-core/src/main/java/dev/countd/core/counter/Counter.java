@@ -1,5 +1,7 @@
 package dev.countd.core.counter;
 
+import dev.countd.core.alert.AlertEvent;
+
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +11,10 @@ import java.util.Map;
  *
  * @param createdAt epoch milliseconds
  * @param updatedAt epoch milliseconds
+ * @param alertDisarmed threshold rules (keys {@code ruleId:UP} / {@code ruleId:DOWN}) waiting to re-arm after a
+ *                      crossing, because of their hysteresis
+ * @param outbox threshold-crossing events decided with a change of this counter and not yet confirmed in the
+ *               durable event table (see {@code dev.countd.core.alert})
  */
 public record Counter(
         String namespace,
@@ -23,7 +29,9 @@ public record Counter(
         Map<String, String> labels,
         long createdAt,
         long updatedAt,
-        List<RecordedOp> recentOps) {
+        List<RecordedOp> recentOps,
+        List<String> alertDisarmed,
+        List<AlertEvent> outbox) {
 
     /** Version of the stored layout (Compact schema and table row); bump when fields change meaning. */
     public static final int FORMAT = 2;
@@ -32,6 +40,16 @@ public record Counter(
         description = description == null ? "" : description;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         recentOps = recentOps == null ? List.of() : List.copyOf(recentOps);
+        alertDisarmed = alertDisarmed == null ? List.of() : List.copyOf(alertDisarmed);
+        outbox = outbox == null ? List.of() : List.copyOf(outbox);
+    }
+
+    /** A counter without alert state. */
+    public Counter(String namespace, String name, long value, long min, long max, long initial, OverflowPolicy overflow,
+                   long version, String description, Map<String, String> labels, long createdAt, long updatedAt,
+                   List<RecordedOp> recentOps) {
+        this(namespace, name, value, min, max, initial, overflow, version, description, labels, createdAt, updatedAt,
+                recentOps, List.of(), List.of());
     }
 
     /** A counter that remembers no operations. */
@@ -42,13 +60,32 @@ public record Counter(
 
     Counter withRecentOps(List<RecordedOp> ops) {
         return new Counter(namespace, name, value, min, max, initial, overflow, version, description, labels,
-                createdAt, updatedAt, ops);
+                createdAt, updatedAt, ops, alertDisarmed, outbox);
+    }
+
+    /** This state with the alert state of {@code previous} (null: unchanged), for rules that build a fresh state. */
+    public Counter withAlertStateOf(Counter previous) {
+        if (previous == null || (previous.alertDisarmed.equals(alertDisarmed) && previous.outbox.equals(outbox))) {
+            return this;
+        }
+        return withAlertState(previous.alertDisarmed, previous.outbox);
+    }
+
+    public Counter withAlertState(List<String> disarmed, List<AlertEvent> events) {
+        return new Counter(namespace, name, value, min, max, initial, overflow, version, description, labels,
+                createdAt, updatedAt, recentOps, disarmed, events);
+    }
+
+    /** What a caller sees: no remembered operations, no alert state. */
+    Counter withoutMemory() {
+        return new Counter(namespace, name, value, min, max, initial, overflow, version, description, labels,
+                createdAt, updatedAt);
     }
 
     /** The same counter as it looked when {@code op} was answered (for replays). */
     Counter asOf(RecordedOp op) {
         return new Counter(namespace, name, op.value(), min, max, initial, overflow, op.version(), description, labels,
-                createdAt, op.updatedAt(), recentOps);
+                createdAt, op.updatedAt(), recentOps, alertDisarmed, outbox);
     }
 
     public static Counter create(CounterId id, CounterDefaults defaults, long now) {
@@ -62,6 +99,6 @@ public record Counter(
 
     Counter withValue(long newValue, long now) {
         return new Counter(namespace, name, newValue, min, max, initial, overflow, version + 1,
-                description, labels, createdAt, now, recentOps);
+                description, labels, createdAt, now, recentOps, alertDisarmed, outbox);
     }
 }

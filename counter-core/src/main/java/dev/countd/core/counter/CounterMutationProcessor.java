@@ -18,6 +18,8 @@ public final class CounterMutationProcessor
 
     private final MutationRequest request;
     private transient Transition transition;
+    private transient Counter stored;
+    private transient CounterTransitionHook hook = CounterTransitionHook.NONE;
     private transient CounterChangeListener listener = CounterChangeListener.NONE;
 
     public CounterMutationProcessor(MutationRequest request) {
@@ -37,10 +39,11 @@ public final class CounterMutationProcessor
         if (transition.remove()) {
             entry.setValue(null);
         } else if (transition.newState() != null) {
-            entry.setValue(transition.newState());
+            stored = hook.amend(id, before, transition.newState().withAlertStateOf(before), now);
+            entry.setValue(stored);
         }
         if (transition.writes() && transition.result().changedState()) {
-            listener.onChange(new CounterChange(id, request.operation().kind(), before, transition.newState(), now));
+            listener.onChange(new CounterChange(id, request.operation().kind(), before, stored, now));
         }
         return transition.result().forCaller();
     }
@@ -49,6 +52,7 @@ public final class CounterMutationProcessor
     public void setHazelcastInstance(HazelcastInstance instance) {
         Object registered = instance.getUserContext().get(CounterChangeListener.USER_CONTEXT_KEY);
         listener = registered instanceof CounterChangeListener l ? l : CounterChangeListener.NONE;
+        hook = CounterTransitionHook.of(instance);
     }
 
     @Override
@@ -56,6 +60,6 @@ public final class CounterMutationProcessor
         if (transition == null || !transition.writes()) {
             return null;
         }
-        return new ReplaceCounterProcessor(transition.remove() ? null : transition.newState());
+        return new ReplaceCounterProcessor(transition.remove() ? null : stored);
     }
 }

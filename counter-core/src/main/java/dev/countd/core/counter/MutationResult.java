@@ -23,10 +23,10 @@ public record MutationResult(MutationOutcome outcome, Counter counter, boolean c
         return new MutationResult(outcome, current, false, detail);
     }
 
-    /** The result as sent back to the caller: without the counter's remembered operations. */
+    /** The result as sent back to the caller: without the counter's remembered operations and alert state. */
     MutationResult forCaller() {
-        return counter == null || counter.recentOps().isEmpty() ? this
-                : withCounter(counter.withRecentOps(java.util.List.of()));
+        return counter == null || (counter.recentOps().isEmpty() && counter.outbox().isEmpty()
+                && counter.alertDisarmed().isEmpty()) ? this : withCounter(counter.withoutMemory());
     }
 
     MutationResult withCounter(Counter newCounter) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.map.MapStore;
+import dev.countd.core.alert.AlertEventStore;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.OverflowPolicy;
@@ -27,7 +28,7 @@ import java.util.Map;
 public final class CounterMapStore implements MapStore<String, Counter> {
 
     private static final String COLUMNS = "namespace, name, format, counter_value, min_value, max_value, "
-            + "initial_value, overflow, version, description, labels, created_at, updated_at, recent_ops";
+            + "initial_value, overflow, version, description, labels, created_at, updated_at, recent_ops, alert_state";
     private static final int LOAD_CHUNK = 500;
     private static final TypeReference<LinkedHashMap<String, String>> LABELS = new TypeReference<>() {
     };
@@ -45,7 +46,15 @@ public final class CounterMapStore implements MapStore<String, Counter> {
 
     @Override
     public void store(String key, Counter counter) {
-        timer.time(() -> jdbi.useHandle(handle -> bindRow(handle.createUpdate(upsertSql), counter).execute()));
+        if (counter.outbox().isEmpty()) {
+            timer.time(() -> jdbi.useHandle(handle -> bindRow(handle.createUpdate(upsertSql), counter).execute()));
+            return;
+        }
+        // The row and the crossing events its change produced commit together (durable outbox).
+        timer.time(() -> jdbi.useTransaction(handle -> {
+            bindRow(handle.createUpdate(upsertSql), counter).execute();
+            AlertEventStore.insertOutbox(handle, counter);
+        }));
     }
 
     @Override
@@ -56,6 +65,9 @@ public final class CounterMapStore implements MapStore<String, Counter> {
                 bindRow(batch, counter).add();
             }
             batch.execute();
+            for (Counter counter : counters.values()) {
+                AlertEventStore.insertOutbox(handle, counter);
+            }
         }));
     }
 
@@ -127,7 +139,8 @@ public final class CounterMapStore implements MapStore<String, Counter> {
                 .bind("labels", writeLabels(c.labels()))
                 .bind("created_at", c.createdAt())
                 .bind("updated_at", c.updatedAt())
-                .bind("recent_ops", RecentOpsColumn.write(c.recentOps(), json));
+                .bind("recent_ops", RecentOpsColumn.write(c.recentOps(), json))
+                .bind("alert_state", c.alertDisarmed().isEmpty() ? null : String.join(",", c.alertDisarmed()));
     }
 
     private Counter readRow(ResultSet rs) throws SQLException {
@@ -136,7 +149,12 @@ public final class CounterMapStore implements MapStore<String, Counter> {
                 OverflowPolicy.valueOf(rs.getString("overflow")), rs.getLong("version"),
                 rs.getString("description"), readLabels(rs.getString("labels")),
                 rs.getLong("created_at"), rs.getLong("updated_at"),
-                RecentOpsColumn.read(rs.getString("recent_ops"), json, System.currentTimeMillis()));
+                RecentOpsColumn.read(rs.getString("recent_ops"), json, System.currentTimeMillis()),
+                readAlertState(rs.getString("alert_state")), List.of());
+    }
+
+    private static List<String> readAlertState(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split(","));
     }
 
     private String writeLabels(Map<String, String> labels) {
