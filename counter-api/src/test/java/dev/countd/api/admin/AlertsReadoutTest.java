@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.countd.api.admin.Browserless.form;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@link AlertsReadout} behind the dashboard's alert forms of a running app (production SSRF guard on):
@@ -114,5 +116,19 @@ class AlertsReadoutTest {
         assertThat(browser.post("/admin/alerts/" + id + "/delete", form("_csrf", token)).statusCode()).isEqualTo(303);
 
         assertThat(api().get("/alerts/" + id).send().status()).isEqualTo(404);
+    }
+
+    @Test
+    void aCrossingShowsAmongRecentEventsAndInTheRulesDeliveries() {
+        Browserless browser = operator();
+        create(browser, "default", "crossed.counter", "UP", PUBLIC_URL);
+        String id = apiRule("crossed.counter").get("id").asText();
+
+        assertThat(api().post("/counters/crossed.counter/increment?by=150").send().status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(browser.get("/admin/alerts/" + id + "/deliveries").body()).doesNotContain("No deliveries yet.")
+                        .contains("Redeliver"));
+        assertThat(browser.get("/admin/").body()).contains("crossed.counter").doesNotContain("No threshold crossings yet.");
     }
 }
