@@ -9,13 +9,13 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.config.Config;
 import dev.countd.admin.AdminBundle;
-import dev.countd.admin.alert.AlertsSource;
 import dev.countd.admin.auth.AdminSessions;
 import dev.countd.admin.auth.AdminUserStore;
 import dev.countd.admin.auth.AdminUsers;
 import dev.countd.admin.counter.HistorySource;
 import dev.countd.admin.overview.OperationRate;
 import dev.countd.api.admin.ClusterOverview;
+import dev.countd.api.admin.AlertsReadout;
 import dev.countd.api.admin.DashboardLoginThrottle;
 import dev.countd.api.admin.HistoryChartSource;
 import dev.countd.api.admin.RateLimitReadout;
@@ -295,7 +295,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
                     new DashboardLoginThrottle(new AuthFailureLimiter(loginLimiter, config.dashboard().loginFailuresPerIp())),
                     new ClusterOverview(hazelcast, counterMap), operationRate,
                     history == null ? HistorySource.DISABLED : new HistoryChartSource(history),
-                    AlertsSource.DISABLED, new RateLimitReadout(plans, limiter), clock)).run(config, environment);
+                    new AlertsReadout(alerts, alertEvents, webhookTargets), new RateLimitReadout(plans, limiter), clock)).run(config, environment);
         }
     }
 }

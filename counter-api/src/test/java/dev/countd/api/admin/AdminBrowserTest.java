@@ -3,6 +3,7 @@ package dev.countd.api.admin;
 import dev.countd.api.CounterConfiguration;
 import dev.countd.api.Http;
 import dev.countd.api.TestApps;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
@@ -27,7 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AdminBrowserTest {
 
-    static final DropwizardAppExtension<CounterConfiguration> APP = TestApps.app();
+    /** Alert rules created here send to a receiver on 127.0.0.1, which the SSRF guard allows only in tests. */
+    static final DropwizardAppExtension<CounterConfiguration> APP = TestApps.app(
+            ConfigOverride.config("alerts.allowPrivateNetworks", "true"));
+    static final String RECEIVER_URL = "http://127.0.0.1:9/hooks/countd";
     private static ChromeDriver browser;
 
     @BeforeAll
@@ -167,11 +172,43 @@ class AdminBrowserTest {
     }
 
     @Test
-    void alertsPageSaysWhenAlertsAreNotEnabled() {
+    void operatorCreatesAnAlertRuleSeesItsSecretOnceTogglesAndDeletesIt() {
         logIn();
         browser.get(url("/admin/alerts"));
-        assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("Alerts are not enabled on this node");
+        WebElement namespace = browser.findElement(By.id("a-namespace"));
+        namespace.clear();
+        namespace.sendKeys("team-a");
+        browser.findElement(By.id("a-counter")).sendKeys("orders.*");
+        browser.findElement(By.id("a-threshold")).sendKeys("100");
+        new Select(browser.findElement(By.id("a-direction"))).selectByValue("BOTH");
+        browser.findElement(By.id("a-url")).sendKeys(RECEIVER_URL);
+        browser.findElement(By.cssSelector("form[action='/admin/alerts'] button")).click();
+        heading("Alert rule created");
+        String secret = browser.findElement(By.id("secret")).getText();
+        assertThat(secret).matches("whsec_[A-Za-z0-9+/]{32}");
+        Chromium.screenshots(browser, "alert-created");
+
+        browser.get(url("/admin/alerts"));
+        WebElement row = browser.findElement(By.xpath("//tbody/tr[td[text()='team-a/orders.*']]"));
+        assertThat(row.getText()).contains("BOTH 100").contains(RECEIVER_URL).contains("enabled");
+        assertThat(browser.getPageSource()).doesNotContain(secret);
         Chromium.screenshots(browser, "alerts");
+
+        row.findElement(By.xpath(".//button[text()='Disable']")).click();
+        flash("Alert rule disabled.");
+        assertThat(ruleRow("team-a/orders.*").getText()).contains("disabled");
+        ruleRow("team-a/orders.*").findElement(By.xpath(".//button[text()='Enable']")).click();
+        flash("Alert rule enabled.");
+
+        ruleRow("team-a/orders.*").findElement(By.linkText("Delete…")).click();
+        heading("Delete alert rule?");
+        browser.findElement(By.xpath("//button[text()='Yes, delete it']")).click();
+        flash("Alert rule deleted.");
+        assertThat(browser.findElements(By.xpath("//tbody/tr[td[text()='team-a/orders.*']]"))).isEmpty();
+    }
+
+    private static WebElement ruleRow(String rule) {
+        return browser.findElement(By.xpath("//tbody/tr[td[text()='" + rule + "']]"));
     }
 
     @Test

@@ -129,6 +129,17 @@ public final class AlertEventStore {
         return select("WHERE rule_id = :rule ORDER BY occurred_at DESC", limit, ruleId);
     }
 
+    /** The newest events of every rule, newest first: for the operator dashboard. */
+    public List<Delivery> recent(int limit) {
+        return select("ORDER BY occurred_at DESC", limit, null);
+    }
+
+    /** An event by its id alone, whatever its rule. */
+    public Optional<Delivery> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM alert_events WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> read(rs)).findOne());
+    }
+
     public Optional<Delivery> find(String ruleId, String id) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM alert_events WHERE id = :id AND rule_id = :rule")
                 .bind("id", id).bind("rule", ruleId).map((rs, ctx) -> read(rs)).findOne());

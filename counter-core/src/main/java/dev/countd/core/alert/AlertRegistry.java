@@ -64,6 +64,12 @@ public final class AlertRegistry {
                 .sorted(Comparator.comparingLong(AlertRule::createdAt).thenComparing(AlertRule::id)).toList();
     }
 
+    /** Every namespace's rules, oldest first: for the operator dashboard. */
+    public List<AlertRule> listAll() {
+        return rules.values().stream()
+                .sorted(Comparator.comparingLong(AlertRule::createdAt).thenComparing(AlertRule::id)).toList();
+    }
+
     public Optional<AlertRule> find(String namespace, String id) {
         if (id == null || id.length() > 32) {
             return Optional.empty();
