@@ -35,7 +35,7 @@ abstract class CountdSimulation extends Simulation {
         } catch (AssertionError | RuntimeException failed) {
             System.err.println(failed.getMessage());
             stopServer();
-            // Gatling only logs an exception thrown here; a failed check must fail the run.
+            // Ends the Gatling JVM with a non-zero status: the run fails whatever Gatling does with a throw here.
             System.err.println("countd load test FAILED its after-run check");
             Runtime.getRuntime().halt(3);
         }
