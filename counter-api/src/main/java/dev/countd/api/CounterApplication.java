@@ -19,7 +19,20 @@ import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.BatchResource;
 import dev.countd.api.counter.CounterResource;
 import dev.countd.api.idempotency.InFlightGuard;
+import dev.countd.api.health.HistoryFlushHealthCheck;
+import dev.countd.api.health.OperationalProbes;
+import dev.countd.api.health.WebhookBacklogHealthCheck;
 import dev.countd.api.http.BodySizeLimitFilter;
+import dev.countd.api.http.CompletedRequest;
+import dev.countd.api.http.RequestEvents;
+import dev.countd.api.http.RequestLog;
+import dev.countd.api.metrics.HazelcastMetrics;
+import dev.countd.api.metrics.HttpMetrics;
+import dev.countd.api.metrics.MapStoreMetrics;
+import dev.countd.api.metrics.Metrics;
+import dev.countd.api.metrics.OperationRecorder;
+import dev.countd.api.metrics.ProbeGauges;
+import dev.countd.api.metrics.PrometheusServlet;
 import dev.countd.api.problem.CounterValidationExceptionMapper;
 import dev.countd.api.problem.JsonBodyExceptionMapper;
 import dev.countd.api.problem.JsonProblemMapper;
@@ -59,6 +72,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /** The counter service. Everything is wired here, by hand, in start-up order. */
 public class CounterApplication extends Application<CounterConfiguration> {
@@ -105,6 +121,15 @@ public class CounterApplication extends Application<CounterConfiguration> {
     public void run(CounterConfiguration config, Environment environment) throws Exception {
         // After the configuration is parsed (it shares this mapper and needs its lenient coercions).
         configureJson(environment.getObjectMapper());
+        Metrics metrics = new Metrics().withJvmAndDropwizard(environment.metrics());
+        environment.admin().addServlet("prometheus", new PrometheusServlet(metrics.registry())).addMapping("/prometheus");
+        OperationalProbes probes = new OperationalProbes();
+        metrics.registry().register(new ProbeGauges(probes));
+        environment.healthChecks().register("webhook-backlog",
+                new WebhookBacklogHealthCheck(probes, config.healthThresholds().webhookBacklogMax()));
+        environment.healthChecks().register("history-flush",
+                new HistoryFlushHealthCheck(probes, config.healthThresholds().historyFlushMaxLag()));
+
         Path dataDir = config.dataDir();
         Files.createDirectories(dataDir);
 
@@ -119,7 +144,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         // Checked before anything starts: a malformed bootstrap key refuses start-up, saying why.
         Optional<ApiKeyToken> bootstrapKey = config.apiKeys().bootstrapToken();
         RatePlans plans = new RatePlans(config.rateLimits().plans(), config.rateLimits().defaultPlan());
-        CounterMapStore counterStore = new CounterMapStore(jdbi, dialect, CounterMapStore.StoreTimer.NONE);
+        CounterMapStore counterStore = new CounterMapStore(jdbi, dialect, new MapStoreMetrics(metrics));
         Config hazelcastConfig = CounterCluster.config(cluster, persistence, counterStore);
         ApiKeyCluster.configure(hazelcastConfig, new ApiKeyMapStore(jdbi, dialect), cluster.backupCount());
         RateLimitCluster.configure(hazelcastConfig, cluster.backupCount());
@@ -127,6 +152,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
+        HazelcastMetrics.register(metrics, hazelcast);
 
         CounterService counters = new CounterService(counterMap, config.counters().defaults(), config.counters().autoCreate(),
                 config.idempotency().build(), hazelcast.getPartitionService());
@@ -149,6 +175,14 @@ public class CounterApplication extends Application<CounterConfiguration> {
         }
 
         var jersey = environment.jersey();
+        List<Consumer<CompletedRequest>> requestSinks = new ArrayList<>();
+        requestSinks.add(new RequestLog());
+        if (config.metrics().enabled()) {
+            requestSinks.add(new HttpMetrics(metrics));
+        }
+        jersey.register(new RequestEvents(requestSinks));
+        OperationRecorder operations = config.metrics().enabled()
+                ? OperationRecorder.prometheus(metrics) : OperationRecorder.DISABLED;
         jersey.register(new BodySizeLimitFilter(BodySizeLimitFilter.DEFAULT_LIMIT));
         jersey.register(new ProblemExceptionMapper());
         jersey.register(new CounterValidationExceptionMapper());
@@ -157,7 +191,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new UnexpectedExceptionMapper());
         jersey.register(new ApiAuthFeature(new ApiKeyAuthFilter(apiKeys, authFailures, rateLimitMetrics), rateLimitFilter));
-        jersey.register(new CounterResource(counters, environment.getObjectMapper(), inFlight));
+        jersey.register(new CounterResource(counters, environment.getObjectMapper(), inFlight, operations));
         RateLimitFilter batchLimiter = rateLimitFilter;
         jersey.register(new BatchResource(counters, inFlight,
                 batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));

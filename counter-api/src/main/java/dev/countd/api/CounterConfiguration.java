@@ -6,6 +6,9 @@ import dev.countd.api.config.ClusterFactory;
 import dev.countd.api.config.CountersFactory;
 import dev.countd.api.config.DatabaseFactory;
 import dev.countd.api.config.IdempotencyFactory;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.countd.api.config.HealthFactory;
+import dev.countd.api.config.MetricsFactory;
 import dev.countd.api.config.PersistenceFactory;
 import dev.countd.api.config.RateLimitsFactory;
 import io.dropwizard.core.Configuration;
@@ -35,6 +38,20 @@ public class CounterConfiguration extends Configuration {
     private ApiKeysFactory apiKeys = new ApiKeysFactory();
     @JsonProperty
     private RateLimitsFactory rateLimits = new RateLimitsFactory();
+    @JsonProperty
+    private HealthFactory healthThresholds = new HealthFactory();
+
+    public CounterConfiguration() {
+        setMetricsFactory(new MetricsFactory());
+    }
+
+    /** Dropwizard's {@code metrics:} section, read as ours so it also takes {@code enabled}. */
+    @Override
+    @JsonProperty("metrics")
+    @JsonDeserialize(as = MetricsFactory.class)
+    public void setMetricsFactory(io.dropwizard.metrics.common.MetricsFactory factory) {
+        super.setMetricsFactory(factory);
+    }
 
     public Path dataDir() {
         return Path.of(dataDir);
@@ -62,5 +79,13 @@ public class CounterConfiguration extends Configuration {
 
     public RateLimitsFactory rateLimits() {
         return rateLimits;
+    }
+
+    public MetricsFactory metrics() {
+        return getMetricsFactory() instanceof MetricsFactory ours ? ours : new MetricsFactory();
+    }
+
+    public HealthFactory healthThresholds() {
+        return healthThresholds;
     }
 }

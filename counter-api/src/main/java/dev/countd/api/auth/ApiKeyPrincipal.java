@@ -4,7 +4,14 @@ import dev.countd.api.counter.Tenants;
 import dev.countd.core.apikey.ApiKey;
 
 /** The authenticated key: its id is the principal's name, its namespace the request's tenant. */
-public record ApiKeyPrincipal(ApiKey key) implements Tenants.NamespacedPrincipal {
+public record ApiKeyPrincipal(ApiKey key) implements Tenants.NamespacedPrincipal, dev.countd.api.http.KeyIdentified {
+
+    /** The key's public id (never its secret), for the request log. */
+    @Override
+    public String keyId() {
+        return key.id();
+    }
+
 
     @Override
     public String namespace() {

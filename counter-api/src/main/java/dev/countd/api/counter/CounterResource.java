@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countd.api.auth.RequiresScope;
 import dev.countd.api.idempotency.IdempotencyKeys;
 import dev.countd.api.idempotency.InFlightGuard;
+import dev.countd.api.metrics.OperationRecorder;
 import dev.countd.api.problem.JsonBodyException;
 import dev.countd.api.problem.ProblemException;
 import dev.countd.core.apikey.Scope;
@@ -13,6 +14,7 @@ import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.CounterOperation;
 import dev.countd.core.counter.CounterPage;
 import dev.countd.core.counter.CounterService;
+import dev.countd.core.counter.MutationResult;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +34,7 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.Optional;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /** {@code /counters}: the counter routes of DESIGN.md. Parsing and translation only; the core decides. */
 @Path("/counters")
@@ -43,11 +46,13 @@ public class CounterResource {
     private final CounterService counters;
     private final ObjectMapper json;
     private final InFlightGuard inFlight;
+    private final OperationRecorder recorder;
 
-    public CounterResource(CounterService counters, ObjectMapper json, InFlightGuard inFlight) {
+    public CounterResource(CounterService counters, ObjectMapper json, InFlightGuard inFlight, OperationRecorder recorder) {
         this.counters = counters;
         this.json = json;
         this.inFlight = inFlight;
+        this.recorder = recorder;
     }
 
     @RequiresScope(Scope.COUNTERS_WRITE)
@@ -78,8 +83,8 @@ public class CounterResource {
     public Response reset(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                           @Context SecurityContext security) {
-        CounterId id = id(security, name);
-        Long expected = Preconditions.version(ifMatch);
+        CounterId id = recordedFailures("reset", () -> id(security, name));
+        Long expected = recordedFailures("reset", () -> Preconditions.version(ifMatch));
         return execute(id, new CounterOperation.Reset(), expected, idempotencyKey,
                 "POST reset " + id.name() + " if-match=" + expected, 200, false);
     }
@@ -89,7 +94,8 @@ public class CounterResource {
     @Path("/{name}")
     public Response get(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                         @Context SecurityContext security) {
-        Optional<Counter> counter = counters.get(id(security, name));
+        Optional<Counter> counter = recordedFailures("get", () -> counters.get(id(security, name)));
+        recorder.record("get", counter.isPresent() ? "ok" : "not_found");
         if (counter.isEmpty()) {
             return CounterResults.notFound();
         }
@@ -107,11 +113,13 @@ public class CounterResource {
     public Response put(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                         CounterUpdateRequest request, @Context SecurityContext security) {
-        CounterId id = id(security, name);
-        if (request == null) {
-            throw new ProblemException(400, "malformed-json", "a JSON object with the fields to set is required");
-        }
-        Long expected = Preconditions.version(ifMatch);
+        CounterId id = recordedFailures("upsert", () -> id(security, name));
+        Long expected = recordedFailures("upsert", () -> {
+            if (request == null) {
+                throw new ProblemException(400, "malformed-json", "a JSON object with the fields to set is required");
+            }
+            return Preconditions.version(ifMatch);
+        });
         Response response = execute(id, new CounterOperation.Upsert(request.toPatch()), expected, idempotencyKey,
                 "PUT " + id.name() + " if-match=" + expected + " " + request.fingerprint(), 201, false);
         if (response.getStatus() == 201) {
@@ -125,8 +133,8 @@ public class CounterResource {
     @Path("/{name}")
     public Response delete(@PathParam("name") String name, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @Context SecurityContext security) {
-        return CounterResults.toResponse(
-                counters.mutate(id(security, name), new CounterOperation.Delete(), Preconditions.version(ifMatch)), 200, false);
+        return CounterResults.toResponse(recorded("delete", () ->
+                counters.mutate(id(security, name), new CounterOperation.Delete(), Preconditions.version(ifMatch))), 200, false);
     }
 
     @RequiresScope(Scope.COUNTERS_READ)
@@ -149,10 +157,11 @@ public class CounterResource {
 
     private Response step(SecurityContext security, String name, String byParam, String ifMatch, String idempotencyKey,
                           String contentType, byte[] body, LongFunction<CounterOperation> operation) {
-        CounterId id = id(security, name);
-        long by = Amounts.resolve(byParam, body, contentType, this::readAmount);
-        Long expected = Preconditions.version(ifMatch);
-        CounterOperation op = operation.apply(by);
+        CounterOperation kind = operation.apply(1);
+        CounterId id = recordedFailures(kind.kind(), () -> id(security, name));
+        long by = recordedFailures(kind.kind(), () -> Amounts.resolve(byParam, body, contentType, this::readAmount));
+        Long expected = recordedFailures(kind.kind(), () -> Preconditions.version(ifMatch));
+        CounterOperation op = recordedFailures(kind.kind(), () -> operation.apply(by));
         return execute(id, op, expected, idempotencyKey,
                 "POST " + op.kind() + " " + id.name() + " by=" + by + " if-match=" + expected, 200, true);
     }
@@ -160,13 +169,31 @@ public class CounterResource {
     /** Applies one operation, exactly once per Idempotency-Key when the client sends one. */
     private Response execute(CounterId id, CounterOperation operation, Long expected, String idempotencyHeader,
                              String fingerprint, int createdStatus, boolean showClamped) {
-        String key = IdempotencyKeys.parse(idempotencyHeader);
+        String kind = operation.kind();
+        String key = recordedFailures(kind, () -> IdempotencyKeys.parse(idempotencyHeader));
         if (key == null) {
-            return CounterResults.toResponse(counters.mutate(id, operation, expected), createdStatus, showClamped);
+            return CounterResults.toResponse(recorded(kind, () -> counters.mutate(id, operation, expected)),
+                    createdStatus, showClamped);
         }
-        try (InFlightGuard.Token ignored = inFlight.enter(id.namespace(), key)) {
-            return CounterResults.toResponse(counters.mutate(id, operation, expected,
-                    IdempotencyKeys.operationId(id.namespace(), key, fingerprint)), createdStatus, showClamped);
+        try (InFlightGuard.Token ignored = recordedFailures(kind, () -> inFlight.enter(id.namespace(), key))) {
+            return CounterResults.toResponse(recorded(kind, () -> counters.mutate(id, operation, expected,
+                    IdempotencyKeys.operationId(id.namespace(), key, fingerprint))), createdStatus, showClamped);
+        }
+    }
+
+    /** Runs one counter call and records its outcome in {@code counter_operations_total}. */
+    private MutationResult recorded(String kind, Supplier<MutationResult> call) {
+        MutationResult result = recordedFailures(kind, call);
+        recorder.record(kind, result);
+        return result;
+    }
+
+    private <T> T recordedFailures(String kind, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (RuntimeException e) {
+            recorder.failed(kind, e);
+            throw e;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.countd.api.counter;
 import dev.countd.api.CounterConfiguration;
 import dev.countd.api.Http;
 import dev.countd.api.TestApps;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CounterConcurrencyTest {
 
-    static final DropwizardAppExtension<CounterConfiguration> APP = TestApps.app();
+    static final DropwizardAppExtension<CounterConfiguration> APP = TestApps.app(ConfigOverride.config("rateLimits.defaultPlan", "bulk"));
     private static final int THREADS = 8;
     private static final int PER_THREAD = 5_000;
 

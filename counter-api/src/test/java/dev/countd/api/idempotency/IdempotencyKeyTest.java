@@ -4,6 +4,7 @@ import dev.countd.api.CounterConfiguration;
 import dev.countd.api.Http;
 import dev.countd.api.Http.Reply;
 import dev.countd.api.TestApps;
+import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class IdempotencyKeyTest {
 
-    static final DropwizardAppExtension<CounterConfiguration> APP = TestApps.app();
+    static final DropwizardAppExtension<CounterConfiguration> APP = TestApps.app(ConfigOverride.config("rateLimits.defaultPlan", "bulk"));
     private Http http;
 
     @BeforeEach

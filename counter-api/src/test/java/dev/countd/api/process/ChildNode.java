@@ -36,6 +36,7 @@ public final class ChildNode implements AutoCloseable {
         environment.putIfAbsent("COUNTER_CLUSTER_NAME", "child-" + port);
         environment.putIfAbsent("COUNTER_HAZELCAST_PORT", Integer.toString(freePort()));
         environment.putIfAbsent("COUNTER_BOOTSTRAP_API_KEY", dev.countd.api.TestApps.ADMIN_KEY);
+        environment.putIfAbsent("COUNTER_RATE_LIMIT_DEFAULT_PLAN", "bulk");
     }
 
     public ChildNode start() throws IOException {

@@ -347,6 +347,15 @@ public final class CounterSerializers {
 
     /** Remembered operations as parallel primitive arrays: cheap to read on every update. */
     private static void writeRecentOps(CompactWriter out, List<RecordedOp> ops) {
+        if (ops.isEmpty()) {
+            // null costs only the field offset: most counters remember nothing, and memory per counter counts
+            for (String field : new String[] {"opIds", "opHashes", "opExpires", "opValues", "opVersions", "opUpdated"}) {
+                out.writeArrayOfInt64(field, null);
+            }
+            out.writeArrayOfInt32("opFlags", null);
+            out.writeArrayOfString("opDetails", null);
+            return;
+        }
         int n = ops.size();
         long[] ids = new long[n];
         long[] hashes = new long[n];
