@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# The performance figures of docs/benchmarks.md. Traffic goes to 127.0.0.1 only; every run is bounded.
+#   bench/benchmarks.sh [all|compare|modes|batch|p99|startup|heap]    (default: all but heap)
+# Needs: wrk (apt-get install -y wrk), JDK 17, python3, the reference servers of ../shared/bench
+# (BENCH_REF=<dir> to use a built copy; built here on first use). The load is compare.sh's.
+# Our service runs from counter-api/target/counter-api.jar (built if missing) with: write-behind (unless
+# said otherwise), auth on (the fixed load-test bootstrap key), rate limits on (that key's limit raised
+# to 100,000,000 tokens/s through PATCH /api-keys), metrics as shipped, embedded H2, fresh data dir.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+REF=${BENCH_REF:-$root/../shared/bench}
+[ -d "$REF" ] || REF=/work/shared/bench
+KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
+JAR=counter-api/target/counter-api.jar
+SECS=${SECS:-10}          # measured seconds per figure
+WARMUP=${WARMUP:-60}      # warm-up seconds per server (Jersey needs about 50 s here)
+CONNS=${CONNS:-32}
+HEAP=${HEAP:-1g}
+JAVA_OPTS=${JAVA_OPTS:-}
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+[ -f "$JAR" ] || ./mvnw -q -B -pl counter-api -am package -DskipTests
+
+port_free() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+svc_pid=""; svc_dir=""; ref_pid=""; PORT=""
+stop_service() {
+  if [ -n "$ref_pid" ]; then kill "$ref_pid" 2>/dev/null || true; wait "$ref_pid" 2>/dev/null || true; ref_pid=""; fi
+  if [ -n "$svc_pid" ]; then kill "$svc_pid" 2>/dev/null || true; wait "$svc_pid" 2>/dev/null || true; svc_pid=""; fi
+  if [ -n "$svc_dir" ]; then rm -rf "$svc_dir/data"; fi
+}
+trap stop_service EXIT
+
+# start_service MODE -> sets PORT, STARTUP_MS; log in $svc_dir/server.log
+start_service() {
+  svc_dir=$(mktemp -d /tmp/countd-bench-XXXXXX); PORT=$(port_free)
+  local t0; t0=$(now_ms)
+  COUNTER_BIND_HOST=127.0.0.1 COUNTER_PORT=$PORT COUNTER_ADMIN_PORT=$(port_free) COUNTER_HAZELCAST_PORT=$(port_free) \
+  COUNTER_CLUSTER_NAME="bench-$PORT" COUNTER_DATA_DIR="$svc_dir/data" COUNTER_PERSISTENCE_MODE="$1" \
+  COUNTER_BOOTSTRAP_API_KEY=$KEY \
+    java -Xmx"$HEAP" $JAVA_OPTS -jar "$JAR" server > "$svc_dir/server.log" 2>&1 & svc_pid=$!
+  for _ in $(seq 1 1200); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT/counters?limit=1")" = 200 ]; then
+      STARTUP_MS=$(( $(now_ms) - t0 ))
+      curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+        -d '{"rateLimit":{"capacity":100000000,"refillTokens":100000000,"refillPeriod":"PT1S"}}' \
+        "http://127.0.0.1:$PORT/api-keys/loadtest"
+      return 0
+    fi
+    kill -0 "$svc_pid" 2>/dev/null || { echo "service died; log: $svc_dir/server.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "service did not start in 120 s; log: $svc_dir/server.log" >&2; exit 1
+}
+
+# wrk_row LABEL SCRIPT SECONDS [script args...] -> "| label | req/s | p50 | p99 | errors |"
+wrk_row() {
+  local label=$1 script=$2 secs=$3; shift 3
+  local hdr=(-H "Authorization: Bearer $KEY"); [ "${KEY_HDR:-yes}" = no ] && hdr=()
+  wrk -t1 -c"$CONNS" -d"${secs}s" --timeout 10s --latency -s "$script" "${hdr[@]}" "http://127.0.0.1:$PORT" -- "$@" \
+    | awk -v l="$label" '/PEERRESULT/ { for (i=2;i<=NF;i++){split($i,a,"="); v[a[1]]=a[2]}
+        printf "| %s | %.1f | %.2f | %.2f | %d |\n", l, v["requests"]/(v["duration_us"]/1e6), v["p50_us"]/1000, v["p99_us"]/1000, v["status"]+v["timeout"]+v["connect"] }'
+}
+
+wait_port() { # pid port: until something answers on 127.0.0.1:port (bounded 120 s)
+  for _ in $(seq 1 1200); do
+    curl -s -o /dev/null "http://127.0.0.1:$2/" && return 0
+    kill -0 "$1" 2>/dev/null || { echo "reference server died" >&2; return 1; }
+    sleep 0.1
+  done
+  return 1
+}
+
+# The reference servers: same load as compare.sh (spread.lua, 1 wrk thread, no key), started the same
+# way but waited for by port (compare.sh's fixed sleeps are too short on a busy machine).
+reference() { # jetty|dropwizard
+  local p pid; p=$(port_free)
+  if [ "$1" = jetty ]; then
+    java -Xmx1g -jar "$REF/jetty-ceiling/target/jetty-ceiling.jar" "$p" 127.0.0.1 >/dev/null 2>&1 & pid=$!
+  else
+    (cd "$REF/dropwizard-floor" && exec java -Xmx1g -Ddw.server.connector.port="$p" -jar target/dropwizard-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
+  fi
+  ref_pid=$pid
+  wait_port "$pid" "$p"
+  local saved=$PORT; PORT=$p
+  KEY_HDR=no wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
+  KEY_HDR=no wrk_row "$2" "$REF/spread.lua" "$SECS" "" "bench-" 10000
+  PORT=$saved; kill "$pid"; wait "$pid" 2>/dev/null || true; ref_pid=""
+}
+
+compare() {
+  echo "### ManyCounters single increments vs the reference servers (wrk spread.lua over 10,000 counters, ${WARMUP}s warm-up, ${SECS}s, $CONNS connections)"
+  for m in jetty-ceiling dropwizard-floor; do
+    [ -f "$REF/$m/target/$m.jar" ] || (cd "$REF/$m" && mvn -q -B -DskipTests package >/dev/null)
+  done
+  echo "| server | req/s | p50 ms | p99 ms | errors |"
+  echo "|---|---:|---:|---:|---:|"
+  reference jetty "bare Jetty (ceiling)"
+  reference dropwizard "minimal Dropwizard (floor)"
+  start_service write-behind
+  wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
+  wrk_row "countd (write-behind, auth, rate limit, metrics)" "$REF/spread.lua" "$SECS" "" "bench-" 10000
+  stop_service
+}
+
+modes() {
+  echo "### Persistence modes (wrk spread over 10,000 counters, ${WARMUP}s warm-up, ${SECS}s, $CONNS connections)"
+  echo "| mode | req/s | p50 ms | p99 ms | errors |"
+  echo "|---|---:|---:|---:|---:|"
+  for mode in write-behind write-through; do
+    start_service "$mode"
+    wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
+    wrk_row "$mode" "$REF/spread.lua" "$SECS" "" "bench-" 10000
+    stop_service
+  done
+}
+
+batch() {
+  local ops=${BATCH_OPS:-1000} conns=${BATCH_CONNS:-8}
+  echo "### Batch route (wrk, $ops increments per batch over 1,000 counters, $conns connections, ${SECS}s after ${WARMUP}s warm-up)"
+  echo "| server | batches/s | increments/s | p50 ms | p99 ms | errors |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  start_service write-behind
+  CONNS=$conns wrk_row warmup bench/batch.lua "$WARMUP" "$ops" 1000 "batch-" >/dev/null
+  CONNS=$conns wrk_row "write-behind" bench/batch.lua "$SECS" "$ops" 1000 "batch-" \
+    | awk -F'|' -v ops="$ops" '{ printf "|%s| %.1f | %.0f |%s|%s|%s|\n", $2, $3, $3*ops, $4, $5, $6 }'
+  stop_service
+}
+
+p99() {
+  # Peak from a closed-loop wrk run, then Gatling ManyCounters in the open model at half that rate.
+  echo "### p99 at half the peak rate (Gatling ManyCounters, open model, ${P99_SECS:-30}s)"
+  start_service write-behind
+  wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
+  local peak; peak=$(wrk_row peak "$REF/spread.lua" "$SECS" "" "bench-" 10000 | awk -F'|' '{print int($3)}')
+  local rate=$(( peak / 2 ))
+  echo "peak (wrk, $CONNS connections): $peak req/s; Gatling at $rate req/s"
+  ./mvnw -B -q -o -pl counter-loadtest test-compile gatling:test -Dgatling.simulation=dev.countd.loadtest.ManyCounters \
+    -DbaseUrl="http://127.0.0.1:$PORT" -DapiKey="$KEY" -Drate="$rate" -Dduration="${P99_SECS:-30}" -Dp99Ms=10 \
+    2>&1 | grep -E "request count|mean throughput|50th percentile|99th percentile|consistency|Global:|FAILED" || true
+  stop_service
+}
+
+startup() {
+  echo "### Start-up to the first served request (launch of java -jar to the first authenticated 200)"
+  for i in 1 2 3; do start_service write-behind; echo "run $i: ${STARTUP_MS} ms"; stop_service; done
+}
+
+heap() {
+  echo "### Heap per counter (1,000,000 counters, real CounterCluster.config, MapStore that keeps nothing)"
+  ./mvnw -q -B -o -pl counter-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
+  local cp="counter-core/target/test-classes:counter-core/target/classes:$(cat counter-core/target/bench-cp.txt)"
+  for b in 0 1; do
+    java -Xmx6g -cp "$cp" dev.countd.core.bench.HeapPerCounter "${COUNTERS:-1000000}" "$b" 2>&1 | grep -E "^(members|heap used|HEAP_PER)"
+  done
+}
+
+what=${1:-default}
+case $what in
+  default) compare; modes; batch; p99; startup ;;
+  all) compare; modes; batch; p99; startup; heap ;;
+  compare|modes|batch|p99|startup|heap) "$what" ;;
+  *) echo "usage: $0 [all|compare|modes|batch|p99|startup|heap]" >&2; exit 2 ;;
+esac
