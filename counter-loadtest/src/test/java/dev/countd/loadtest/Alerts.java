@@ -6,7 +6,6 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static org.awaitility.Awaitility.await;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 /**
@@ -81,9 +83,10 @@ public class Alerts extends CountdSimulation {
             TALLY.verify(api, LoadParams.prefix(NAME));
             long expected = api.values(LoadParams.prefix(NAME)).values().stream()
                     .mapToLong(value -> Arrays.stream(THRESHOLDS).filter(t -> value >= t).count()).sum();
-            Instant deadline = Instant.now().plus(WAIT);
-            while (receiver.distinctEvents() < expected && Instant.now().isBefore(deadline)) {
-                pause();
+            try {
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> receiver.distinctEvents() >= expected);
+            } catch (ConditionTimeoutException late) {
+                // reported with the counts just below
             }
             System.out.println("alerts: expected " + expected + " crossings, receiver " + receiver.summary());
             if (receiver.distinctEvents() != expected) {
@@ -99,12 +102,4 @@ public class Alerts extends CountdSimulation {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

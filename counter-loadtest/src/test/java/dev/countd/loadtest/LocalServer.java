@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.awaitility.core.ConditionTimeoutException;
+
+import static org.awaitility.Awaitility.await;
+
 /**
  * A countd process the simulation starts itself when {@code -Dcountd.launchJar=<counter-api.jar>} is
  * given (run.sh and the CI smoke run): embedded defaults, write-behind, a fresh data directory, random
@@ -79,24 +83,12 @@ final class LocalServer {
             throw new UncheckedIOException("cannot start " + jar, e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
         Api api = new Api(baseUrl(), LoadParams.FIXED_TEST_KEY);
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("countd exited with " + process.exitValue() + " during start; see " + log);
-            }
-            try {
-                if (api.get("/counters?limit=1").status() == 200) {
-                    break;
-                }
-            } catch (UncheckedIOException notYetListening) {
-                // the port opens once Jetty starts
-            }
-            if (Instant.now().isAfter(deadline)) {
-                stop();
-                throw new IllegalStateException("countd did not answer within " + START_TIMEOUT.toSeconds() + " s; see " + log);
-            }
-            pause();
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> answers(api));
+        } catch (ConditionTimeoutException notStarted) {
+            stop();
+            throw new IllegalStateException("countd did not answer within " + START_TIMEOUT.toSeconds() + " s; see " + log);
         }
         String keyId = LoadParams.FIXED_TEST_KEY.split("_")[1];
         api.patch("/api-keys/" + keyId, Map.of("rateLimit", Map.of("capacity", GENEROUS_LIMIT,
@@ -140,12 +132,15 @@ final class LocalServer {
         System.out.println("countd stopped; its log is " + log);
     }
 
-    private static void pause() {
+    /** True once the server answers an authenticated request; fails fast if the process died. */
+    private boolean answers(Api api) {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("countd exited with " + process.exitValue() + " during start; see " + log);
+        }
         try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for countd to start", e);
+            return api.get("/counters?limit=1").status() == 200;
+        } catch (UncheckedIOException notYetListening) {
+            return false; // the port opens once Jetty starts
         }
     }
 

@@ -101,7 +101,7 @@ public final class HeapPerCounter {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 5; i++) {
             System.gc();
-            Thread.sleep(300);
+            Thread.sleep(300); // the pause is the point: let the collector and reference processing settle between GCs
             used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
