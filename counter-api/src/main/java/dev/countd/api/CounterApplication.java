@@ -37,6 +37,7 @@ import dev.countd.api.cluster.ShutdownDrain;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.BatchResource;
 import dev.countd.api.counter.CounterResource;
+import dev.countd.api.counter.HotCounterRoutes;
 import dev.countd.api.idempotency.InFlightGuard;
 import dev.countd.api.health.HistoryFlushHealthCheck;
 import dev.countd.api.health.OperationalProbes;
@@ -262,8 +263,16 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new UnexpectedExceptionMapper());
         environment.servlets().addFilter("client-address", new ClientAddress())
                 .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
-        jersey.register(new ApiAuthFeature(new ApiKeyAuthFilter(apiKeys, authFailures, rateLimitMetrics), rateLimitFilter));
+        ApiKeyAuthFilter authentication = new ApiKeyAuthFilter(apiKeys, authFailures, rateLimitMetrics);
+        jersey.register(new ApiAuthFeature(authentication, rateLimitFilter));
         jersey.register(new CounterResource(counters, environment.getObjectMapper(), inFlight, operations));
+        if (config.leanCounterRoutes() && "/*".equals(jersey.getUrlPattern())) {
+            // After the drain and client-address filters, before Jersey: plain increments skip Jersey's per-request work.
+            environment.servlets().addFilter("hot-counter-routes", new HotCounterRoutes(authentication, rateLimitFilter,
+                            counters, operations, requestSinks, environment.getObjectMapper(),
+                            environment.metrics().meter(HotCounterRoutes.SERVED_METER)))
+                    .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/counters/*");
+        }
         RateLimitFilter batchLimiter = rateLimitFilter;
         jersey.register(new BatchResource(counters, inFlight,
                 batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));

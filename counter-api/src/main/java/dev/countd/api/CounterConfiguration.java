@@ -43,6 +43,13 @@ public class CounterConfiguration extends Configuration {
     private RateLimitsFactory rateLimits = new RateLimitsFactory();
     @JsonProperty
     private HealthFactory healthThresholds = new HealthFactory();
+    /** Serve plain increments/decrements before Jersey ({@link dev.countd.api.counter.HotCounterRoutes}). */
+    @JsonProperty
+    private boolean leanCounterRoutes = true;
+
+    public boolean leanCounterRoutes() {
+        return leanCounterRoutes;
+    }
 
     public CounterConfiguration() {
         setMetricsFactory(new MetricsFactory());

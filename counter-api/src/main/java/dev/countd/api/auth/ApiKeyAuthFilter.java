@@ -4,6 +4,7 @@ import dev.countd.api.problem.Problem;
 import dev.countd.api.ratelimit.AuthFailureLimiter;
 import dev.countd.api.ratelimit.RateDecision;
 import dev.countd.api.ratelimit.RateLimitMetrics;
+import dev.countd.core.apikey.ApiKey;
 import dev.countd.core.apikey.ApiKeyRegistry;
 import dev.countd.core.apikey.Authentication;
 import jakarta.annotation.Priority;
@@ -34,52 +35,68 @@ public final class ApiKeyAuthFilter implements ContainerRequestFilter {
         this.metrics = metrics;
     }
 
-    @Override
-    public void filter(ContainerRequestContext request) {
-        String ip = ClientAddress.of(request);
+    /**
+     * What authentication decided for one request, for any HTTP front (the Jersey filter below and
+     * the lean counter routes). Exactly one of {@code key} and {@code refusal} is set; {@code decision}
+     * is the IP's failure-budget state to show in the rate-limit headers, or null.
+     */
+    public record Outcome(ApiKey key, Problem refusal, String challenge, RateDecision decision) {
+    }
+
+    /** Checks a presented key ({@link #presentedKey(String, String)}) from the connection's peer address. */
+    public Outcome check(String presentedKey, String ip) {
         RateDecision blocked = failures == null ? null : failures.blocked(ip);
         if (blocked != null) {
-            refuseTooMany(request, blocked);
-            return;
+            return tooMany(blocked);
         }
-        Authentication result = registry.authenticate(presentedKey(request));
+        Authentication result = registry.authenticate(presentedKey);
         if (result instanceof Authentication.Accepted accepted) {
-            request.setSecurityContext(new ApiKeySecurityContext(new ApiKeyPrincipal(accepted.key()),
-                    request.getUriInfo().getRequestUri().getScheme().equals("https")));
-            return;
+            return new Outcome(accepted.key(), null, null, null);
         }
         metrics.authFailure();
         Authentication.Reason reason = ((Authentication.Refused) result).reason();
         RateDecision decision = failures == null ? null : failures.failed(ip);
         if (decision != null && !decision.allowed() && !decision.unavailable()) {
-            refuseTooMany(request, decision);
-            return;
-        }
-        if (decision != null) {
-            request.setProperty(RateDecision.REQUEST_PROPERTY, decision);
+            return tooMany(decision);
         }
         String challenge = reason == Authentication.Reason.MISSING ? "Bearer realm=\"countd\""
                 : "Bearer realm=\"countd\", error=\"invalid_token\"";
-        request.abortWith(Problem.of(401, "unauthorized", detail(reason)).toResponseBuilder()
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge).build());
+        return new Outcome(null, Problem.of(401, "unauthorized", detail(reason)), challenge, decision);
     }
 
-    private static void refuseTooMany(ContainerRequestContext request, RateDecision decision) {
-        request.setProperty(RateDecision.REQUEST_PROPERTY, decision);
-        request.abortWith(Problem.of(429, "rate-limited", "too many failed authentications from this address; retry in "
-                + decision.retryAfterSeconds() + " s").toResponse());
+    @Override
+    public void filter(ContainerRequestContext request) {
+        Outcome outcome = check(presentedKey(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                request.getHeaderString(API_KEY_HEADER)), ClientAddress.of(request));
+        if (outcome.decision() != null) {
+            request.setProperty(RateDecision.REQUEST_PROPERTY, outcome.decision());
+        }
+        if (outcome.key() != null) {
+            request.setSecurityContext(new ApiKeySecurityContext(new ApiKeyPrincipal(outcome.key()),
+                    request.getUriInfo().getRequestUri().getScheme().equals("https")));
+            return;
+        }
+        var refusal = outcome.refusal().toResponseBuilder();
+        if (outcome.challenge() != null) {
+            refusal.header(HttpHeaders.WWW_AUTHENTICATE, outcome.challenge());
+        }
+        request.abortWith(refusal.build());
     }
 
-    static String presentedKey(ContainerRequestContext request) {
-        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    private static Outcome tooMany(RateDecision decision) {
+        return new Outcome(null, Problem.of(429, "rate-limited", "too many failed authentications from this address; retry in "
+                + decision.retryAfterSeconds() + " s"), null, decision);
+    }
+
+    /** The key a request presents: {@code Authorization: Bearer} first, else {@code X-API-Key}. */
+    public static String presentedKey(String authorization, String apiKeyHeader) {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return authorization.substring(BEARER.length()).trim();
         }
         if (authorization != null && !authorization.isBlank()) {
             return "\u0000unsupported";
         }
-        String header = request.getHeaderString(API_KEY_HEADER);
-        return header == null ? null : header.trim();
+        return apiKeyHeader == null ? null : apiKeyHeader.trim();
     }
 
     private static String detail(Authentication.Reason reason) {

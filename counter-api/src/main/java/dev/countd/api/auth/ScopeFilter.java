@@ -9,7 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 
 /** 403 unless the authenticated key holds the route's scope. */
 @Priority(Priorities.AUTHORIZATION)
-final class ScopeFilter implements ContainerRequestFilter {
+public final class ScopeFilter implements ContainerRequestFilter {
 
     private final Scope required;
 
@@ -23,7 +23,12 @@ final class ScopeFilter implements ContainerRequestFilter {
                 && principal.key().has(required)) {
             return;
         }
-        request.abortWith(Problem.of(403, "insufficient-scope",
-                "this API key lacks the scope " + required.value() + " that this route requires").toResponse());
+        request.abortWith(refusal(required).toResponse());
+    }
+
+    /** The 403 for a key without {@code required}. */
+    public static Problem refusal(Scope required) {
+        return Problem.of(403, "insufficient-scope",
+                "this API key lacks the scope " + required.value() + " that this route requires");
     }
 }

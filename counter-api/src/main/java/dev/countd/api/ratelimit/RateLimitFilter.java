@@ -2,6 +2,7 @@ package dev.countd.api.ratelimit;
 
 import dev.countd.api.auth.ApiKeyPrincipal;
 import dev.countd.api.problem.Problem;
+import dev.countd.core.apikey.ApiKey;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -43,24 +44,35 @@ public final class RateLimitFilter implements ContainerRequestFilter {
                 + "rate limit (plan " + policy + ") has fewer left; retry in " + decision.retryAfterSeconds() + " s").toResponse();
     }
 
+    /** One request's take from its key's bucket; {@code refusal} is null when the token was taken. */
+    public record Charge(RateDecision decision, Problem refusal) {
+    }
+
+    /** Takes one token for a request of {@code key}, for any HTTP front (this filter and the lean counter routes). */
+    public Charge charge(ApiKey key) {
+        String policy = plans.policyOf(key);
+        RateDecision decision = limiter.tryConsume("key:" + key.id(), policy, plans.limitOf(key));
+        if (decision.allowed()) {
+            return new Charge(decision, null);
+        }
+        metrics.rejected(policy);
+        if (decision.unavailable()) {
+            return new Charge(decision, Problem.of(503, "rate-limiter-unavailable",
+                    "the rate limiter cannot be reached and is configured to fail closed; retry shortly"));
+        }
+        return new Charge(decision, Problem.of(429, "rate-limited", "this API key's rate limit (plan " + policy
+                + ") is exhausted; retry in " + decision.retryAfterSeconds() + " s"));
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (!(request.getSecurityContext().getUserPrincipal() instanceof ApiKeyPrincipal principal)) {
             return;
         }
-        String policy = plans.policyOf(principal.key());
-        RateDecision decision = limiter.tryConsume("key:" + principal.key().id(), policy, plans.limitOf(principal.key()));
-        request.setProperty(RateDecision.REQUEST_PROPERTY, decision);
-        if (decision.allowed()) {
-            return;
+        Charge charge = charge(principal.key());
+        request.setProperty(RateDecision.REQUEST_PROPERTY, charge.decision());
+        if (charge.refusal() != null) {
+            request.abortWith(charge.refusal().toResponse());
         }
-        metrics.rejected(policy);
-        if (decision.unavailable()) {
-            request.abortWith(Problem.of(503, "rate-limiter-unavailable",
-                    "the rate limiter cannot be reached and is configured to fail closed; retry shortly").toResponse());
-            return;
-        }
-        request.abortWith(Problem.of(429, "rate-limited", "this API key's rate limit (plan " + policy
-                + ") is exhausted; retry in " + decision.retryAfterSeconds() + " s").toResponse());
     }
 }

@@ -30,6 +30,7 @@ class ShutdownDrainTest {
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("dataDir", TestApps.freshDataDir().toString()),
                 ConfigOverride.config("cluster.name", "drain-" + java.util.UUID.randomUUID()),
+                ConfigOverride.config("apiKeys.bootstrapKey", TestApps.ADMIN_KEY),
                 ConfigOverride.config("logging.level", "WARN"),
                 ConfigOverride.config("cluster.drainDelay", "4s"));
         app.before();
