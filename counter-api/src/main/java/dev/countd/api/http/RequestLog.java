@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -23,7 +22,7 @@ public final class RequestLog implements Consumer<CompletedRequest> {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        String latencyMs = String.format(Locale.ROOT, "%.3f", request.nanos() / 1e6);
+        String latencyMs = millis(request.nanos());
         MDC.put("route", request.route());
         MDC.put("method", request.method());
         MDC.put("status", Integer.toString(request.status()));
@@ -38,5 +37,12 @@ public final class RequestLog implements Consumer<CompletedRequest> {
             MDC.remove("latencyMs");
             MDC.remove("keyId");
         }
+    }
+
+    /** {@code 1.234}: milliseconds with three decimals (String.format costs more than the rest of the line). */
+    static String millis(long nanos) {
+        long micros = Math.max(0, nanos) / 1_000;
+        long fraction = micros % 1_000;
+        return (micros / 1_000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }

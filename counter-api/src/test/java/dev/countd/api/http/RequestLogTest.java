@@ -41,4 +41,14 @@ class RequestLogTest {
         new RequestLog().accept(new CompletedRequest("/counters", "GET", 200, 1, "-"));
         assertThat(MDC.getCopyOfContextMap()).isNullOrEmpty();
     }
+
+    @Test
+    void latencyIsWrittenAsMillisecondsWithThreeDecimals() {
+        assertThat(RequestLog.millis(0)).isEqualTo("0.000");
+        assertThat(RequestLog.millis(999)).isEqualTo("0.000");
+        assertThat(RequestLog.millis(1_234_567)).isEqualTo("1.234");
+        assertThat(RequestLog.millis(5_050_000)).isEqualTo("5.050");
+        assertThat(RequestLog.millis(7_000_000)).isEqualTo("7.000");
+        assertThat(RequestLog.millis(12_000_009_000L)).isEqualTo("12000.009");
+    }
 }
