@@ -116,7 +116,7 @@ public final class CounterService {
     }
 
     public Optional<Counter> get(CounterId id) {
-        return Optional.ofNullable(counters.get(id.key()));
+        return Optional.ofNullable(Counter.identified(id, counters.get(id.key())));
     }
 
     /**
@@ -149,7 +149,7 @@ public final class CounterService {
         for (String key : pageKeys) {
             Counter counter = found.get(key);
             if (counter != null) {
-                items.add(counter);
+                items.add(Counter.identified(key, counter));
             }
         }
         String next = more ? encodeCursor(CounterId.fromKey(pageKeys.get(pageKeys.size() - 1)).name()) : null;
