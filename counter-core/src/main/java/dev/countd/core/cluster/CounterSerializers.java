@@ -21,6 +21,7 @@ import dev.countd.core.counter.MutationOutcome;
 import dev.countd.core.counter.IdempotencyPolicy;
 import dev.countd.core.counter.MutationRequest;
 import dev.countd.core.counter.MutationResult;
+import dev.countd.core.counter.NamePage;
 import dev.countd.core.counter.OperationId;
 import dev.countd.core.counter.OverflowPolicy;
 import dev.countd.core.counter.ReplaceCounterProcessor;
@@ -48,6 +49,7 @@ public final class CounterSerializers {
                 .setImplementation(new StoredCounterSerializer()));
         config.getCompactSerializationConfig()
                 .addSerializer(new MutationProcessorSerializer())
+                .addSerializer(new NamePageSerializer())
                 .addSerializer(new MutationRequestSerializer())
                 .addSerializer(new BatchProcessorSerializer())
                 .addSerializer(new ReplaceManyProcessorSerializer())
@@ -81,6 +83,32 @@ public final class CounterSerializers {
         @Override
         public int getTypeId() {
             return TYPE_ID;
+        }
+    }
+
+    static final class NamePageSerializer implements CompactSerializer<NamePage> {
+        @Override
+        public NamePage read(CompactReader in) {
+            return new NamePage(in.readString("from"), in.readString("after"), in.readInt32("size"),
+                    List.of(in.readArrayOfString("found")));
+        }
+
+        @Override
+        public void write(CompactWriter out, NamePage page) {
+            out.writeString("from", page.from());
+            out.writeString("after", page.after());
+            out.writeInt32("size", page.size());
+            out.writeArrayOfString("found", page.found().toArray(String[]::new));
+        }
+
+        @Override
+        public String getTypeName() {
+            return "countd.NamePage";
+        }
+
+        @Override
+        public Class<NamePage> getCompactClass() {
+            return NamePage.class;
         }
     }
 
