@@ -18,8 +18,10 @@ WARMUP=${WARMUP:-60}      # warm-up seconds per server (Jersey needs about 50 s 
 CONNS=${CONNS:-32}
 HEAP=${HEAP:-1g}
 JAVA_OPTS=${JAVA_OPTS:-}
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-[ -f "$JAR" ] || ./mvnw -q -B -pl counter-api -am package -DskipTests
+if [ "${1:-default}" != heap ]; then  # heap needs neither wrk nor the service jar
+  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+  [ -f "$JAR" ] || ./mvnw -q -B -pl counter-api -am package -DskipTests
+fi
 
 port_free() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
@@ -148,10 +150,16 @@ startup() {
 
 heap() {
   echo "### Heap per counter (1,000,000 counters, real CounterCluster.config, MapStore that keeps nothing)"
-  ./mvnw -q -B -o -pl counter-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
-  local cp="counter-core/target/test-classes:counter-core/target/classes:$(cat counter-core/target/bench-cp.txt)"
+  local cp
+  if ./mvnw -q -B -o -pl counter-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test; then
+    cp="counter-core/target/test-classes:counter-core/target/classes:$(cat counter-core/target/bench-cp.txt)"
+  else
+    # offline without the dependency plugin's own dependencies: take the test classpath the compiler used
+    cp=$(./mvnw -B -o -X -pl counter-core test-compile 2>/dev/null | grep "(f) testPath = " | sed 's/.*testPath = \[//; s/\]$//; s/, /:/g')
+  fi
   for b in 0 1; do
-    java -Xmx6g -cp "$cp" dev.countd.core.bench.HeapPerCounter "${COUNTERS:-1000000}" "$b" 2>&1 | grep -E "^(members|heap used|HEAP_PER)"
+    java -Xmx6g -Dhazelcast.logging.type=none -cp "$cp" dev.countd.core.bench.HeapPerCounter "${COUNTERS:-1000000}" "$b" 2>&1 \
+      | grep -E "^(members|heap used|HEAP_PER|serialized|LIST)"
   done
 }
 

@@ -5,6 +5,7 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.projection.Projections;
 import dev.countd.admin.overview.OverviewData;
 import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterId;
 
 import java.util.List;
 import java.util.SortedMap;
@@ -30,8 +31,9 @@ public final class ClusterOverview implements OverviewData {
     @Override
     public SortedMap<String, Long> countersPerNamespace() {
         SortedMap<String, Long> counts = new TreeMap<>();
-        for (String namespace : counters.project(Projections.<java.util.Map.Entry<String, Counter>, String>singleAttribute("namespace"))) {
-            counts.merge(namespace, 1L, Long::sum);
+        // From the keys (namespace/name): map values do not carry their namespace (see Counter).
+        for (String key : counters.project(Projections.<java.util.Map.Entry<String, Counter>, String>singleAttribute("__key"))) {
+            counts.merge(CounterId.fromKey(key).namespace(), 1L, Long::sum);
         }
         return counts;
     }

@@ -27,7 +27,7 @@ public final class PruneOutboxProcessor implements EntryProcessor<String, Counte
 
     @Override
     public Boolean process(Map.Entry<String, Counter> entry) {
-        Counter counter = entry.getValue();
+        Counter counter = Counter.identified(entry.getKey(), entry.getValue());
         if (counter == null || counter.outbox().stream().noneMatch(e -> eventIds.contains(e.id()))) {
             return false;
         }

@@ -1,8 +1,8 @@
 package dev.countd.core.cluster;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.IndexConfig;
-import com.hazelcast.config.IndexType;
+import com.hazelcast.config.CacheDeserializedValues;
+import com.hazelcast.config.MetadataPolicy;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MapStoreConfig;
@@ -62,7 +62,10 @@ public final class CounterCluster {
         MapConfig counters = new MapConfig(COUNTERS_MAP)
                 .setBackupCount(cluster.backupCount())
                 .setMergePolicyConfig(new MergePolicyConfig(CounterMergePolicy.class.getName(), MergePolicyConfig.DEFAULT_BATCH_SIZE))
-                .addIndexConfig(new IndexConfig(IndexType.SORTED, "__key"));
+                // No index (listing scans keys, see NamePage) and no cached deserialized values: heap per counter.
+                .setCacheDeserializedValues(CacheDeserializedValues.NEVER)
+                // Values are never JSON: skips a metadata lookup per entry in every key scan.
+                .setMetadataPolicy(MetadataPolicy.OFF);
         MapStoreConfig store = new MapStoreConfig()
                 .setEnabled(true)
                 .setImplementation(counterStore)

@@ -3,6 +3,7 @@ package dev.countd.core.cluster;
 import com.hazelcast.nio.ObjectDataInput;
 import com.hazelcast.nio.ObjectDataOutput;
 import com.hazelcast.spi.merge.SplitBrainMergePolicy;
+import com.hazelcast.spi.merge.MergingEntry;
 import com.hazelcast.spi.merge.MergingValue;
 import dev.countd.core.counter.Counter;
 import org.slf4j.Logger;
@@ -38,8 +39,10 @@ public final class CounterMergePolicy implements SplitBrainMergePolicy<Counter, 
         Counter discarded = merging.getValue();
         if (discarded != null && kept != null
                 && (discarded.version() != kept.version() || discarded.value() != kept.value())) {
-            LOG.warn("split-brain merge kept the majority's state of counter {}/{} (value {}, version {}) and discarded "
-                            + "the minority's (value {}, version {})", kept.namespace(), kept.name(), kept.value(),
+            // map values do not carry their identity (see Counter); the merging entry knows its key
+            Object key = merging instanceof MergingEntry<?, ?> entry ? entry.getKey() : "?";
+            LOG.warn("split-brain merge kept the majority's state of counter {} (value {}, version {}) and discarded "
+                            + "the minority's (value {}, version {})", key, kept.value(),
                     kept.version(), discarded.value(), discarded.version());
         }
         return existing.getRawValue();

@@ -1,11 +1,14 @@
 package dev.countd.core.cluster;
 
 import com.hazelcast.config.SerializationConfig;
+import com.hazelcast.config.SerializerConfig;
+import com.hazelcast.nio.ObjectDataInput;
+import com.hazelcast.nio.ObjectDataOutput;
+import com.hazelcast.nio.serialization.StreamSerializer;
 import com.hazelcast.nio.serialization.FieldKind;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
-import dev.countd.core.alert.AlertSerializers;
 import dev.countd.core.counter.BatchMutationProcessor;
 import dev.countd.core.counter.BatchResults;
 import dev.countd.core.counter.Counter;
@@ -18,20 +21,23 @@ import dev.countd.core.counter.MutationOutcome;
 import dev.countd.core.counter.IdempotencyPolicy;
 import dev.countd.core.counter.MutationRequest;
 import dev.countd.core.counter.MutationResult;
+import dev.countd.core.counter.NamePage;
 import dev.countd.core.counter.OperationId;
 import dev.countd.core.counter.OverflowPolicy;
-import dev.countd.core.counter.RecordedOp;
 import dev.countd.core.counter.ReplaceCounterProcessor;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Compact serializers for everything the counter map stores or sends between members. Explicit
- * serializers (not reflection) keep the wire format stable, fast and versioned: new fields are
- * added with a {@link FieldKind#NOT_AVAILABLE} check so older entries still read.
+ * Serializers for everything the counter map stores or sends between members, registered in one place.
+ * Explicit serializers (not reflection) keep the formats stable, fast and versioned. The map's values use
+ * {@link CounterCodec} (smallest heap); messages are Compact, carrying a counter as {@link CounterCodec} bytes
+ * with its namespace and name. Compact messages evolve by adding fields (readers check
+ * {@link FieldKind#NOT_AVAILABLE}).
  */
 public final class CounterSerializers {
 
@@ -39,9 +45,11 @@ public final class CounterSerializers {
     }
 
     public static void register(SerializationConfig config) {
+        config.addSerializerConfig(new SerializerConfig().setTypeClass(Counter.class)
+                .setImplementation(new StoredCounterSerializer()));
         config.getCompactSerializationConfig()
-                .addSerializer(new CounterSerializer())
                 .addSerializer(new MutationProcessorSerializer())
+                .addSerializer(new NamePageSerializer())
                 .addSerializer(new MutationRequestSerializer())
                 .addSerializer(new BatchProcessorSerializer())
                 .addSerializer(new ReplaceManyProcessorSerializer())
@@ -53,44 +61,54 @@ public final class CounterSerializers {
         dev.countd.core.alert.AlertSerializers.register(config);
     }
 
-    static final class CounterSerializer implements CompactSerializer<Counter> {
+    /**
+     * The IMap value: {@link CounterCodec}'s binary form without namespace and name (the key holds them). Not
+     * Compact: Compact adds a schema id and field offsets to every value, which at a million counters is
+     * megabytes of heap.
+     */
+    static final class StoredCounterSerializer implements StreamSerializer<Counter> {
+        /** Hazelcast type id of the stored form; the rate limiter's serializers start at 10,000. */
+        static final int TYPE_ID = 100;
+
         @Override
-        public Counter read(CompactReader in) {
-            return new Counter(in.readString("namespace"), in.readString("name"), in.readInt64("value"),
-                    in.readInt64("min"), in.readInt64("max"), in.readInt64("initial"),
-                    OverflowPolicy.values()[in.readInt8("overflow")], in.readInt64("version"),
-                    in.readString("description"), readLabels(in), in.readInt64("createdAt"), in.readInt64("updatedAt"),
-                    in.getFieldKind("opIds") == FieldKind.NOT_AVAILABLE ? List.of() : readRecentOps(in),
-                    AlertSerializers.readDisarmed(in), AlertSerializers.readOutbox(in));
+        public void write(ObjectDataOutput out, Counter counter) throws IOException {
+            CounterCodec.write(out, counter, false);
         }
 
         @Override
-        public void write(CompactWriter out, Counter c) {
-            out.writeInt8("format", (byte) Counter.FORMAT);
-            out.writeString("namespace", c.namespace());
-            out.writeString("name", c.name());
-            out.writeInt64("value", c.value());
-            out.writeInt64("min", c.min());
-            out.writeInt64("max", c.max());
-            out.writeInt64("initial", c.initial());
-            out.writeInt8("overflow", (byte) c.overflow().ordinal());
-            out.writeInt64("version", c.version());
-            out.writeString("description", c.description());
-            writeLabels(out, c.labels());
-            out.writeInt64("createdAt", c.createdAt());
-            out.writeInt64("updatedAt", c.updatedAt());
-            writeRecentOps(out, c.recentOps());
-            AlertSerializers.writeCounterFields(out, c.alertDisarmed(), c.outbox());
+        public Counter read(ObjectDataInput in) throws IOException {
+            return CounterCodec.read(in);
+        }
+
+        @Override
+        public int getTypeId() {
+            return TYPE_ID;
+        }
+    }
+
+    static final class NamePageSerializer implements CompactSerializer<NamePage> {
+        @Override
+        public NamePage read(CompactReader in) {
+            return new NamePage(in.readString("from"), in.readString("after"), in.readInt32("size"),
+                    List.of(in.readArrayOfString("found")));
+        }
+
+        @Override
+        public void write(CompactWriter out, NamePage page) {
+            out.writeString("from", page.from());
+            out.writeString("after", page.after());
+            out.writeInt32("size", page.size());
+            out.writeArrayOfString("found", page.found().toArray(String[]::new));
         }
 
         @Override
         public String getTypeName() {
-            return "countd.Counter";
+            return "countd.NamePage";
         }
 
         @Override
-        public Class<Counter> getCompactClass() {
-            return Counter.class;
+        public Class<NamePage> getCompactClass() {
+            return NamePage.class;
         }
     }
 
@@ -163,10 +181,10 @@ public final class CounterSerializers {
         @Override
         public ReplaceCountersProcessor read(CompactReader in) {
             String[] keys = in.readArrayOfString("keys");
-            Counter[] states = in.readArrayOfCompact("states", Counter.class);
+            List<Counter> states = CounterCodec.fromBytesAll(in.readArrayOfInt8("states"), keys.length);
             Map<String, Counter> byKey = new java.util.HashMap<>();
             for (int i = 0; i < keys.length; i++) {
-                byKey.put(keys[i], states[i]);
+                byKey.put(keys[i], states.get(i));
             }
             return new ReplaceCountersProcessor(byKey);
         }
@@ -174,12 +192,12 @@ public final class CounterSerializers {
         @Override
         public void write(CompactWriter out, ReplaceCountersProcessor processor) {
             String[] keys = processor.states().keySet().toArray(String[]::new);
-            Counter[] states = new Counter[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                states[i] = processor.states().get(keys[i]);
+            List<Counter> states = new ArrayList<>(keys.length);
+            for (String key : keys) {
+                states.add(processor.states().get(key));
             }
             out.writeArrayOfString("keys", keys);
-            out.writeArrayOfCompact("states", states);
+            out.writeArrayOfInt8("states", CounterCodec.toBytes(states));
         }
 
         @Override
@@ -283,12 +301,12 @@ public final class CounterSerializers {
     static final class ReplaceProcessorSerializer implements CompactSerializer<ReplaceCounterProcessor> {
         @Override
         public ReplaceCounterProcessor read(CompactReader in) {
-            return new ReplaceCounterProcessor(in.readCompact("state"));
+            return new ReplaceCounterProcessor(CounterCodec.fromBytes(in.readArrayOfInt8("state")));
         }
 
         @Override
         public void write(CompactWriter out, ReplaceCounterProcessor processor) {
-            out.writeCompact("state", processor.state());
+            out.writeArrayOfInt8("state", CounterCodec.toBytes(processor.state()));
         }
 
         @Override
@@ -305,14 +323,14 @@ public final class CounterSerializers {
     static final class MutationResultSerializer implements CompactSerializer<MutationResult> {
         @Override
         public MutationResult read(CompactReader in) {
-            return new MutationResult(MutationOutcome.valueOf(in.readString("outcome")), in.readCompact("counter"),
+            return new MutationResult(MutationOutcome.valueOf(in.readString("outcome")), CounterCodec.fromBytes(in.readArrayOfInt8("counter")),
                     in.readBoolean("clamped"), in.readString("detail"), in.readBoolean("replayed"));
         }
 
         @Override
         public void write(CompactWriter out, MutationResult result) {
             out.writeString("outcome", result.outcome().name());
-            out.writeCompact("counter", result.counter());
+            out.writeArrayOfInt8("counter", CounterCodec.toBytes(result.counter()));
             out.writeBoolean("clamped", result.clamped());
             out.writeString("detail", result.detail());
             out.writeBoolean("replayed", result.replayed());
@@ -370,68 +388,6 @@ public final class CounterSerializers {
                 in.readNullableInt64("patchMax"), in.readNullableInt64("patchInitial"),
                 overflow == null ? null : OverflowPolicy.valueOf(overflow), in.readString("patchDescription"),
                 in.readBoolean("patchHasLabels") ? readLabels(in) : null);
-    }
-
-    /** Remembered operations as parallel primitive arrays: cheap to read on every update. */
-    private static void writeRecentOps(CompactWriter out, List<RecordedOp> ops) {
-        if (ops.isEmpty()) {
-            // null costs only the field offset: most counters remember nothing, and memory per counter counts
-            for (String field : new String[] {"opIds", "opHashes", "opExpires", "opValues", "opVersions", "opUpdated"}) {
-                out.writeArrayOfInt64(field, null);
-            }
-            out.writeArrayOfInt32("opFlags", null);
-            out.writeArrayOfString("opDetails", null);
-            return;
-        }
-        int n = ops.size();
-        long[] ids = new long[n];
-        long[] hashes = new long[n];
-        long[] expires = new long[n];
-        long[] values = new long[n];
-        long[] versions = new long[n];
-        long[] updated = new long[n];
-        int[] flags = new int[n];
-        String[] details = new String[n];
-        for (int i = 0; i < n; i++) {
-            RecordedOp op = ops.get(i);
-            ids[i] = op.id();
-            hashes[i] = op.requestHash();
-            expires[i] = op.expiresAt();
-            values[i] = op.value();
-            versions[i] = op.version();
-            updated[i] = op.updatedAt();
-            flags[i] = op.outcome().ordinal() | (op.clamped() ? 0x100 : 0) | (op.clientKey() ? 0x200 : 0);
-            details[i] = op.detail();
-        }
-        out.writeArrayOfInt64("opIds", ids);
-        out.writeArrayOfInt64("opHashes", hashes);
-        out.writeArrayOfInt64("opExpires", expires);
-        out.writeArrayOfInt64("opValues", values);
-        out.writeArrayOfInt64("opVersions", versions);
-        out.writeArrayOfInt64("opUpdated", updated);
-        out.writeArrayOfInt32("opFlags", flags);
-        out.writeArrayOfString("opDetails", details);
-    }
-
-    private static List<RecordedOp> readRecentOps(CompactReader in) {
-        long[] ids = in.readArrayOfInt64("opIds");
-        if (ids == null || ids.length == 0) {
-            return List.of();
-        }
-        long[] hashes = in.readArrayOfInt64("opHashes");
-        long[] expires = in.readArrayOfInt64("opExpires");
-        long[] values = in.readArrayOfInt64("opValues");
-        long[] versions = in.readArrayOfInt64("opVersions");
-        long[] updated = in.readArrayOfInt64("opUpdated");
-        int[] flags = in.readArrayOfInt32("opFlags");
-        String[] details = in.readArrayOfString("opDetails");
-        MutationOutcome[] outcomes = MutationOutcome.values();
-        List<RecordedOp> ops = new ArrayList<>(ids.length);
-        for (int i = 0; i < ids.length; i++) {
-            ops.add(new RecordedOp(ids[i], hashes[i], expires[i], (flags[i] & 0x200) != 0, outcomes[flags[i] & 0xff],
-                    (flags[i] & 0x100) != 0, values[i], versions[i], updated[i], details[i]));
-        }
-        return ops;
     }
 
     private static void writeLabels(CompactWriter out, Map<String, String> labels) {

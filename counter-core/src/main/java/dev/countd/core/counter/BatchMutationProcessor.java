@@ -35,7 +35,7 @@ public final class BatchMutationProcessor
     public BatchResults process(Map.Entry<String, Counter> entry) {
         List<MutationRequest> requests = requestsByKey.getOrDefault(entry.getKey(), List.of());
         CounterId id = CounterId.fromKey(entry.getKey());
-        Counter state = entry.getValue();
+        Counter state = Counter.identified(id, entry.getValue());
         boolean changed = false;
         List<MutationResult> results = new ArrayList<>(requests.size());
         for (MutationRequest request : requests) {

@@ -8,6 +8,10 @@ import java.util.Map;
 /**
  * The stored state of one counter: the value of its IMap entry and of its database row.
  * Immutable: every change produces a new instance that replaces the entry's value.
+ * <p>
+ * A value read straight from the IMap has null {@code namespace} and {@code name}: the in-memory form
+ * ({@code dev.countd.core.cluster.CounterCodec}) does not repeat its key. Whoever reads an entry gives it its
+ * identity back with {@link #identified}.
  *
  * @param createdAt epoch milliseconds
  * @param updatedAt epoch milliseconds
@@ -33,7 +37,7 @@ public record Counter(
         List<String> alertDisarmed,
         List<AlertEvent> outbox) {
 
-    /** Version of the stored layout (Compact schema and table row); bump when fields change meaning. */
+    /** Version of the database row's layout; bump when columns change meaning. (The in-memory form has its own.) */
     public static final int FORMAT = 2;
 
     public Counter {
@@ -91,6 +95,21 @@ public record Counter(
     public static Counter create(CounterId id, CounterDefaults defaults, long now) {
         return new Counter(id.namespace(), id.name(), defaults.initial(), defaults.min(), defaults.max(),
                 defaults.initial(), defaults.overflow(), 0, "", Map.of(), now, now);
+    }
+
+    /** {@code stored} (a map value, or null) under the identity of its key. */
+    public static Counter identified(CounterId id, Counter stored) {
+        if (stored == null || (id.namespace().equals(stored.namespace) && id.name().equals(stored.name))) {
+            return stored;
+        }
+        return new Counter(id.namespace(), id.name(), stored.value, stored.min, stored.max, stored.initial,
+                stored.overflow, stored.version, stored.description, stored.labels, stored.createdAt, stored.updatedAt,
+                stored.recentOps, stored.alertDisarmed, stored.outbox);
+    }
+
+    /** @see #identified(CounterId, Counter) */
+    public static Counter identified(String key, Counter stored) {
+        return stored == null ? null : identified(CounterId.fromKey(key), stored);
     }
 
     public CounterId id() {

@@ -33,7 +33,7 @@ public final class CounterMutationProcessor
     @Override
     public MutationResult process(Map.Entry<String, Counter> entry) {
         CounterId id = CounterId.fromKey(entry.getKey());
-        Counter before = entry.getValue();
+        Counter before = Counter.identified(id, entry.getValue());
         long now = System.currentTimeMillis();
         transition = CounterRules.apply(id, before, request, now);
         if (transition.remove()) {

@@ -2,8 +2,6 @@ package dev.countd.core.counter;
 
 import com.hazelcast.map.IMap;
 import com.hazelcast.partition.PartitionService;
-import com.hazelcast.query.Predicate;
-import com.hazelcast.query.Predicates;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -116,7 +114,7 @@ public final class CounterService {
     }
 
     public Optional<Counter> get(CounterId id) {
-        return Optional.ofNullable(counters.get(id.key()));
+        return Optional.ofNullable(Counter.identified(id, counters.get(id.key())));
     }
 
     /**
@@ -136,12 +134,9 @@ public final class CounterService {
                     "prefix may contain only the characters of counter names: letters, digits, '.', ':' and '-'");
         }
         String base = namespace + CounterId.KEY_SEPARATOR;
-        String upper = base + safePrefix + Character.MAX_VALUE;
-        Predicate<String, Counter> range = cursor == null
-                ? Predicates.and(Predicates.greaterEqual("__key", base + safePrefix), Predicates.lessThan("__key", upper))
-                : Predicates.and(Predicates.greaterThan("__key", base + decodeCursor(cursor)), Predicates.lessThan("__key", upper));
-        List<String> keys = new ArrayList<>(counters.keySet(range));
-        keys.sort(null);
+        String after = cursor == null ? null : base + decodeCursor(cursor);
+        // a scan of the keys on every member, each returning at most limit + 1 (no per-counter index: see NamePage)
+        List<String> keys = counters.aggregate(new NamePage(base + safePrefix, after, limit + 1));
         boolean more = keys.size() > limit;
         List<String> pageKeys = more ? keys.subList(0, limit) : keys;
         Map<String, Counter> found = counters.getAll(new java.util.HashSet<>(pageKeys));
@@ -149,7 +144,7 @@ public final class CounterService {
         for (String key : pageKeys) {
             Counter counter = found.get(key);
             if (counter != null) {
-                items.add(counter);
+                items.add(Counter.identified(key, counter));
             }
         }
         String next = more ? encodeCursor(CounterId.fromKey(pageKeys.get(pageKeys.size() - 1)).name()) : null;

@@ -45,7 +45,8 @@ public final class CounterMapStore implements MapStore<String, Counter> {
     }
 
     @Override
-    public void store(String key, Counter counter) {
+    public void store(String key, Counter stored) {
+        Counter counter = Counter.identified(key, stored);
         if (counter.outbox().isEmpty()) {
             timer.time(() -> jdbi.useHandle(handle -> bindRow(handle.createUpdate(upsertSql), counter).execute()));
             return;
@@ -59,13 +60,16 @@ public final class CounterMapStore implements MapStore<String, Counter> {
 
     @Override
     public void storeAll(Map<String, Counter> counters) {
+        // map values do not carry their identity (see Counter): it comes from the keys
         timer.time(() -> jdbi.useTransaction(handle -> {
             PreparedBatch batch = handle.prepareBatch(upsertSql);
-            for (Counter counter : counters.values()) {
+            List<Counter> identified = new ArrayList<>(counters.size());
+            counters.forEach((key, stored) -> identified.add(Counter.identified(key, stored)));
+            for (Counter counter : identified) {
                 bindRow(batch, counter).add();
             }
             batch.execute();
-            for (Counter counter : counters.values()) {
+            for (Counter counter : identified) {
                 AlertEventStore.insertOutbox(handle, counter);
             }
         }));

@@ -15,7 +15,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import com.hazelcast.internal.serialization.Data;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.spi.impl.SerializationServiceSupport;
+import dev.countd.core.counter.CounterPage;
+import dev.countd.core.counter.CounterService;
+
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.function.Supplier;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -29,9 +38,11 @@ import java.util.UUID;
  * measures used heap after GC, puts {@code count} counters with default settings and names like
  * {@code counter-0000001} (namespace {@code default}), and measures again. Prints bytes per counter for
  * the whole cluster (primaries plus backups), which is what a member of an N-member cluster holds per
- * counter it owns.
+ * counter it owns; and per stored copy (divided by the number of copies, backupCount + 1). Then it times
+ * listing pages ({@link CounterService#list}, a key scan of the whole map) at that size, and prints the
+ * serialized size of a default counter's key and value.
  * <pre>
- * java -Xmx4g [-Dhistogram=true] [-DwithoutKeyIndex=true] -cp ... dev.countd.core.bench.HeapPerCounter [count=1000000] [backupCount=1]
+ * java -Xmx4g [-Dhistogram=true] [-DlistRounds=20] -cp ... dev.countd.core.bench.HeapPerCounter [count=1000000] [backupCount=1]
  * </pre>
  */
 public final class HeapPerCounter {
@@ -52,10 +63,6 @@ public final class HeapPerCounter {
             ClusterSettings settings = new ClusterSettings(clusterName, "127.0.0.1", 5901, backupCount == 0 ? List.of() : addresses,
                     false, backupCount);
             Config config = CounterCluster.config(settings, PersistenceSettings.WRITE_THROUGH, new NothingStored());
-            if (Boolean.getBoolean("withoutKeyIndex")) {
-                // What-if only: the sorted __key index that paged listing uses.
-                config.getMapConfig(CounterCluster.COUNTERS_MAP).getIndexConfigs().clear();
-            }
             members.add(CounterCluster.start(config));
         }
         IMap<String, Counter> map = members.get(0).getMap(CounterCluster.COUNTERS_MAP);
@@ -71,14 +78,62 @@ public final class HeapPerCounter {
             }
         }
         long after = usedAfterGc();
-        System.out.printf("members %d, backup-count %d, counters %d (map size %d)%s%n", members.size(), backupCount, count,
-                map.size(), Boolean.getBoolean("withoutKeyIndex") ? ", WITHOUT the __key index (what-if)" : "");
+        System.out.printf("members %d, backup-count %d, counters %d (map size %d)%n", members.size(), backupCount, count,
+                map.size());
         System.out.printf("heap used after GC: before %.1f MiB, after %.1f MiB%n", before / 1048576.0, after / 1048576.0);
-        System.out.printf("HEAP_PER_COUNTER backupCount=%d bytes=%.0f%n", backupCount, (after - before) / (double) count);
+        System.out.printf("HEAP_PER_COUNTER backupCount=%d bytes=%.0f (all members / counters); per stored copy %.0f%n",
+                backupCount, (after - before) / (double) count, (after - before) / (double) count / (backupCount + 1));
+        printSerializedSizes(members.get(0), now);
         if (Boolean.getBoolean("histogram")) {
             printHistogram();
         }
+        timeListing(new CounterService(map, CounterDefaults.STANDARD, true), count);
         members.forEach(HazelcastInstance::shutdown);
+    }
+
+    /** Listing pages at this size: first page, a page from a cursor in the middle, a prefix page, a miss. */
+    private static void timeListing(CounterService service, int count) {
+        String middle = String.format("counter-%07d", count / 2);
+        String cursor = service.list("default", middle.substring(0, middle.length() - 1), 1, null).nextCursor();
+        Map<String, Supplier<CounterPage>> pages = new LinkedHashMap<>();
+        pages.put("first page, limit 100", () -> service.list("default", "", 100, null));
+        pages.put("first page, limit 1000", () -> service.list("default", "", 1000, null));
+        pages.put("from a cursor in the middle, limit 100", () -> service.list("default", "", 100, cursor));
+        pages.put("prefix counter-00012, limit 100", () -> service.list("default", "counter-00012", 100, null));
+        pages.put("other namespace (empty), limit 100", () -> service.list("empty", "", 100, null));
+        int rounds = Integer.getInteger("listRounds", 20);
+        for (Map.Entry<String, Supplier<CounterPage>> page : pages.entrySet()) {
+            long[] millis = new long[rounds];
+            long[] cpuMillis = new long[rounds];
+            int items = 0;
+            for (int i = 0; i < rounds; i++) {
+                long cpu = cpu();
+                long start = System.nanoTime();
+                items = page.getValue().get().items().size();
+                millis[i] = (System.nanoTime() - start) / 1_000_000;
+                cpuMillis[i] = (cpu() - cpu) / 1_000_000;
+            }
+            long first = millis[0];
+            Arrays.sort(millis);
+            Arrays.sort(cpuMillis);
+            // CPU time of the whole process (all members' scan threads) says more than wall time on a shared machine
+            System.out.printf("LIST %s: %d items; first call %d ms, then median %d ms, max %d ms; CPU median %d ms "
+                            + "(%d calls, %d counters)%n", page.getKey(), items, first, millis[rounds / 2], millis[rounds - 1],
+                    cpuMillis[rounds / 2], rounds, count);
+        }
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static void printSerializedSizes(HazelcastInstance member, long now) {
+        SerializationService serialization = ((SerializationServiceSupport) member).getSerializationService();
+        CounterId id = new CounterId("default", "counter-0000001");
+        Data key = serialization.toData(id.key());
+        Data value = serialization.toData(Counter.create(id, CounterDefaults.STANDARD, now));
+        System.out.printf("serialized: key %s %d bytes, default counter value %d bytes (payload incl. 8-byte header)%n",
+                id.key(), key.totalSize(), value.totalSize());
     }
 
     /** With -Dhistogram=true: the top of the live-object histogram (what the bytes are). */

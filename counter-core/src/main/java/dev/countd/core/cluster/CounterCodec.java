@@ -1,0 +1,305 @@
+package dev.countd.core.cluster;
+
+import dev.countd.core.alert.AlertEvent;
+import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.MutationOutcome;
+import dev.countd.core.counter.OverflowPolicy;
+import dev.countd.core.counter.RecordedOp;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The in-memory binary form of a {@link Counter}: what every IMap entry holds, so its size is most
+ * of the heap a counter costs. Layout (version 1):
+ * <pre>
+ * byte    format version (1)
+ * varint  flags: which optional parts follow (bit set = present / not the default)
+ * [ID]    namespace, name          only in messages; map values never repeat their key
+ * zigzag  value
+ * [MIN] zigzag min (default 0)   [MAX] zigzag max (default Long.MAX_VALUE)   [INITIAL] zigzag initial (default 0)
+ * zigzag  version, createdAt, updatedAt - createdAt
+ * [DESCRIPTION] string   [LABELS] count, (key, value)...   [RECENT_OPS] count, op...
+ * [DISARMED] count, string...   [OUTBOX] count, event...
+ * </pre>
+ * Overflow {@code CLAMP} is a flag bit (REJECT is the default). Strings are a varint of (UTF-8 length + 1),
+ * 0 meaning null, then the bytes. A default counter takes 11 bytes.
+ * <p>
+ * Compatibility rules: a reader accepts every version it knows and refuses a newer one (loudly, never
+ * guessing). Any change to the layout, including a new flag bit, is a new version that readers of the old one
+ * cannot read; so every member of a cluster must write a version every member reads (see docs/architecture.md).
+ * The database row has its own format ({@link Counter#FORMAT}) and does not depend on this one.
+ */
+public final class CounterCodec {
+
+    public static final int VERSION = 1;
+
+    private static final int ID = 1;
+    private static final int MIN = 1 << 1;
+    private static final int MAX = 1 << 2;
+    private static final int INITIAL = 1 << 3;
+    private static final int CLAMP = 1 << 4;
+    private static final int DESCRIPTION = 1 << 5;
+    private static final int LABELS = 1 << 6;
+    private static final int RECENT_OPS = 1 << 7;
+    private static final int DISARMED = 1 << 8;
+    private static final int OUTBOX = 1 << 9;
+    private static final int KNOWN = (OUTBOX << 1) - 1;
+
+    private static final int OP_CLIENT_KEY = 1 << 8;
+    private static final int OP_CLAMPED = 1 << 9;
+    private static final MutationOutcome[] OUTCOMES = MutationOutcome.values();
+
+    private CounterCodec() {
+    }
+
+    /** @param withId write namespace and name too (a counter travelling in a message, not a map value) */
+    public static void write(DataOutput out, Counter c, boolean withId) throws IOException {
+        int flags = (withId && c.namespace() != null ? ID : 0)
+                | (c.min() != 0 ? MIN : 0)
+                | (c.max() != Long.MAX_VALUE ? MAX : 0)
+                | (c.initial() != 0 ? INITIAL : 0)
+                | (c.overflow() == OverflowPolicy.CLAMP ? CLAMP : 0)
+                | (c.description().isEmpty() ? 0 : DESCRIPTION)
+                | (c.labels().isEmpty() ? 0 : LABELS)
+                | (c.recentOps().isEmpty() ? 0 : RECENT_OPS)
+                | (c.alertDisarmed().isEmpty() ? 0 : DISARMED)
+                | (c.outbox().isEmpty() ? 0 : OUTBOX);
+        out.writeByte(VERSION);
+        writeVarLong(out, flags);
+        if ((flags & ID) != 0) {
+            writeString(out, c.namespace());
+            writeString(out, c.name());
+        }
+        writeSigned(out, c.value());
+        if ((flags & MIN) != 0) {
+            writeSigned(out, c.min());
+        }
+        if ((flags & MAX) != 0) {
+            writeSigned(out, c.max());
+        }
+        if ((flags & INITIAL) != 0) {
+            writeSigned(out, c.initial());
+        }
+        writeSigned(out, c.version());
+        writeSigned(out, c.createdAt());
+        writeSigned(out, c.updatedAt() - c.createdAt()); // wraps for absurd values, and unwraps exactly on read
+        if ((flags & DESCRIPTION) != 0) {
+            writeString(out, c.description());
+        }
+        if ((flags & LABELS) != 0) {
+            writeVarLong(out, c.labels().size());
+            for (Map.Entry<String, String> label : c.labels().entrySet()) {
+                writeString(out, label.getKey());
+                writeString(out, label.getValue());
+            }
+        }
+        if ((flags & RECENT_OPS) != 0) {
+            writeVarLong(out, c.recentOps().size());
+            for (RecordedOp op : c.recentOps()) {
+                out.writeLong(op.id()); // random 64-bit ids: a varint would be longer
+                out.writeLong(op.requestHash());
+                writeSigned(out, op.expiresAt());
+                writeVarLong(out, op.outcome().ordinal() | (op.clientKey() ? OP_CLIENT_KEY : 0) | (op.clamped() ? OP_CLAMPED : 0));
+                writeSigned(out, op.value());
+                writeSigned(out, op.version());
+                writeSigned(out, op.updatedAt());
+                writeString(out, op.detail());
+            }
+        }
+        if ((flags & DISARMED) != 0) {
+            writeVarLong(out, c.alertDisarmed().size());
+            for (String key : c.alertDisarmed()) {
+                writeString(out, key);
+            }
+        }
+        if ((flags & OUTBOX) != 0) {
+            writeVarLong(out, c.outbox().size());
+            for (AlertEvent e : c.outbox()) {
+                writeString(out, e.id());
+                writeString(out, e.ruleId());
+                writeSigned(out, e.threshold());
+                writeString(out, e.direction());
+                writeSigned(out, e.previousValue());
+                writeSigned(out, e.value());
+                writeSigned(out, e.occurredAt());
+            }
+        }
+    }
+
+    /** @return the counter; namespace and name are null when they were not written (a map value) */
+    public static Counter read(DataInput in) throws IOException {
+        int version = in.readUnsignedByte();
+        if (version != VERSION) {
+            throw new IllegalStateException("counter stored in format " + version + "; this member reads format "
+                    + VERSION + " only (members of different formats cannot share a cluster: restart all of them)");
+        }
+        long flags = readVarLong(in);
+        if ((flags & ~KNOWN) != 0) {
+            throw new IllegalStateException("counter format " + VERSION + " has no flags " + Long.toBinaryString(flags & ~KNOWN));
+        }
+        String namespace = null;
+        String name = null;
+        if ((flags & ID) != 0) {
+            namespace = readString(in);
+            name = readString(in);
+        }
+        long value = readSigned(in);
+        long min = (flags & MIN) != 0 ? readSigned(in) : 0;
+        long max = (flags & MAX) != 0 ? readSigned(in) : Long.MAX_VALUE;
+        long initial = (flags & INITIAL) != 0 ? readSigned(in) : 0;
+        long counterVersion = readSigned(in);
+        long createdAt = readSigned(in);
+        long updatedAt = createdAt + readSigned(in);
+        String description = (flags & DESCRIPTION) != 0 ? readString(in) : "";
+        Map<String, String> labels = Map.of();
+        if ((flags & LABELS) != 0) {
+            int n = readCount(in);
+            labels = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                labels.put(readString(in), readString(in));
+            }
+        }
+        List<RecordedOp> ops = List.of();
+        if ((flags & RECENT_OPS) != 0) {
+            int n = readCount(in);
+            ops = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                long id = in.readLong();
+                long hash = in.readLong();
+                long expires = readSigned(in);
+                int bits = (int) readVarLong(in);
+                ops.add(new RecordedOp(id, hash, expires, (bits & OP_CLIENT_KEY) != 0, OUTCOMES[bits & 0xff],
+                        (bits & OP_CLAMPED) != 0, readSigned(in), readSigned(in), readSigned(in), readString(in)));
+            }
+        }
+        List<String> disarmed = List.of();
+        if ((flags & DISARMED) != 0) {
+            int n = readCount(in);
+            disarmed = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                disarmed.add(readString(in));
+            }
+        }
+        List<AlertEvent> outbox = List.of();
+        if ((flags & OUTBOX) != 0) {
+            int n = readCount(in);
+            outbox = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                outbox.add(new AlertEvent(readString(in), readString(in), readSigned(in), readString(in),
+                        readSigned(in), readSigned(in), readSigned(in)));
+            }
+        }
+        return new Counter(namespace, name, value, min, max, initial,
+                (flags & CLAMP) != 0 ? OverflowPolicy.CLAMP : OverflowPolicy.REJECT, counterVersion, description, labels,
+                createdAt, updatedAt, ops, disarmed, outbox);
+    }
+
+    /** The message form (with namespace and name) as bytes, for Compact messages that carry a counter; null stays null. */
+    public static byte[] toBytes(Counter counter) {
+        return counter == null ? null : toBytes(List.of(counter));
+    }
+
+    public static Counter fromBytes(byte[] bytes) {
+        return bytes == null ? null : fromBytesAll(bytes, 1).get(0);
+    }
+
+    /** Several counters (null elements allowed) in one array, in order. */
+    public static byte[] toBytes(List<Counter> counters) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * counters.size());
+        DataOutputStream out = new DataOutputStream(bytes);
+        try {
+            for (Counter counter : counters) {
+                out.writeBoolean(counter != null);
+                if (counter != null) {
+                    write(out, counter, true);
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array stream never fails
+        }
+        return bytes.toByteArray();
+    }
+
+    public static List<Counter> fromBytesAll(byte[] bytes, int count) {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+        List<Counter> counters = new ArrayList<>(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                counters.add(in.readBoolean() ? read(in) : null);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("truncated counter message", e);
+        }
+        return counters;
+    }
+
+    private static void writeSigned(DataOutput out, long v) throws IOException {
+        writeVarLong(out, (v << 1) ^ (v >> 63));
+    }
+
+    private static long readSigned(DataInput in) throws IOException {
+        long raw = readVarLong(in);
+        return (raw >>> 1) ^ -(raw & 1);
+    }
+
+    private static void writeVarLong(DataOutput out, long v) throws IOException {
+        while ((v & ~0x7FL) != 0) {
+            out.writeByte((int) ((v & 0x7F) | 0x80));
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
+    }
+
+    private static long readVarLong(DataInput in) throws IOException {
+        long result = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            result |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return result;
+            }
+        }
+        throw new IllegalStateException("malformed varint in a stored counter");
+    }
+
+    private static int readCount(DataInput in) throws IOException {
+        long n = readVarLong(in);
+        if (n < 0 || n > 1_000_000) {
+            throw new IllegalStateException("malformed count " + n + " in a stored counter");
+        }
+        return (int) n;
+    }
+
+    private static void writeString(DataOutput out, String s) throws IOException {
+        if (s == null) {
+            out.writeByte(0);
+            return;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        writeVarLong(out, utf8.length + 1L);
+        out.write(utf8);
+    }
+
+    private static String readString(DataInput in) throws IOException {
+        int n = readCount(in);
+        if (n == 0) {
+            return null;
+        }
+        byte[] utf8 = new byte[n - 1];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.countd.core.cluster;
+
+import dev.countd.core.alert.AlertEvent;
+import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterDefaults;
+import dev.countd.core.counter.CounterId;
+import dev.countd.core.counter.MutationOutcome;
+import dev.countd.core.counter.OverflowPolicy;
+import dev.countd.core.counter.RecordedOp;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The in-memory counter format keeps every field exactly, with and without the identity. */
+class CounterCodecProperties {
+
+    @Property(tries = 500)
+    void everyFieldRoundTripsInTheMessageForm(@ForAll("counters") Counter counter) {
+        assertThat(CounterCodec.fromBytes(CounterCodec.toBytes(counter))).isEqualTo(counter);
+    }
+
+    @Property(tries = 500)
+    void theStoredFormDropsOnlyTheIdentity(@ForAll("counters") Counter counter) throws IOException {
+        Counter stored = CounterCodec.read(new DataInputStream(new ByteArrayInputStream(stored(counter))));
+        assertThat(stored.namespace()).isNull();
+        assertThat(stored.name()).isNull();
+        assertThat(Counter.identified(counter.id(), stored)).isEqualTo(counter);
+    }
+
+    @Property(tries = 100)
+    void severalCountersAndNullsKeepTheirOrder(@ForAll("counters") Counter a, @ForAll("counters") Counter b) {
+        List<Counter> counters = Arrays.asList(a, null, b);
+        assertThat(CounterCodec.fromBytesAll(CounterCodec.toBytes(counters), 3)).isEqualTo(counters);
+    }
+
+    @Example
+    void aDefaultCounterTakesElevenBytes() throws IOException {
+        Counter counter = Counter.create(new CounterId("default", "counter-0000001"), CounterDefaults.STANDARD,
+                1_795_000_000_000L);
+        assertThat(stored(counter)).hasSize(11);
+    }
+
+    @Example
+    void aNewerFormatIsRefusedRatherThanMisread() throws IOException {
+        byte[] bytes = stored(Counter.create(new CounterId("default", "x"), CounterDefaults.STANDARD, 1));
+        bytes[0] = (byte) (CounterCodec.VERSION + 1);
+        assertThatThrownBy(() -> CounterCodec.read(new DataInputStream(new ByteArrayInputStream(bytes))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("format " + (CounterCodec.VERSION + 1));
+    }
+
+    @Example
+    void anUnknownFlagIsRefused() {
+        byte[] withUnknownFlag = {(byte) CounterCodec.VERSION, (byte) 0x80, 0x10, 0, 0, 0, 0}; // flags varint: bit 11
+        assertThatThrownBy(() -> CounterCodec.read(new DataInputStream(new ByteArrayInputStream(withUnknownFlag))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no flags");
+    }
+
+    private static byte[] stored(Counter counter) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        CounterCodec.write(new DataOutputStream(bytes), counter, false);
+        return bytes.toByteArray();
+    }
+
+    @Provide
+    Arbitrary<Counter> counters() {
+        Arbitrary<Long> anyLong = Arbitraries.oneOf(Arbitraries.longs(),
+                Arbitraries.of(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 1_795_000_000_000L));
+        Arbitrary<String> text = Arbitraries.strings().ofMaxLength(20);
+        Arbitrary<String> names = Arbitraries.strings().withChars("abcxyz019.:-").ofMinLength(1).ofMaxLength(30)
+                .map(s -> "n" + s);
+        Arbitrary<RecordedOp> ops = Combinators.combine(anyLong, anyLong, anyLong, Arbitraries.of(MutationOutcome.class),
+                Arbitraries.of(true, false), Arbitraries.of(true, false), anyLong, text.injectNull(0.3))
+                .as((id, hash, expires, outcome, clientKey, clamped, value, detail) ->
+                        new RecordedOp(id, hash, expires, clientKey, outcome, clamped, value, value ^ 7, expires - 3, detail));
+        Arbitrary<AlertEvent> events = Combinators.combine(text, text, anyLong, Arbitraries.of("UP", "DOWN"), anyLong, anyLong,
+                anyLong).as(AlertEvent::new);
+        Arbitrary<Map<String, String>> labels = Arbitraries.maps(text, text).ofMaxSize(4);
+        Arbitrary<long[]> numbers = anyLong.array(long[].class).ofSize(7);
+        return Combinators.combine(names, numbers, Arbitraries.of(OverflowPolicy.class), text, labels,
+                ops.list().ofMaxSize(3), text.list().ofMaxSize(3), events.list().ofMaxSize(2))
+                .as((name, n, overflow, description, labelMap, recent, disarmed, outbox) -> new Counter("ns-1", name,
+                        n[0], n[1], n[2], n[3], overflow, n[4], description, labelMap, n[5], n[6], recent, disarmed, outbox));
+    }
+}
