@@ -16,6 +16,7 @@ import dev.countd.admin.counter.HistorySource;
 import dev.countd.admin.overview.OperationRate;
 import dev.countd.api.admin.ClusterOverview;
 import dev.countd.api.admin.AlertsReadout;
+import dev.countd.api.admin.DashboardLoginHealthCheck;
 import dev.countd.api.admin.DashboardLoginThrottle;
 import dev.countd.api.admin.HistoryChartSource;
 import dev.countd.api.admin.RateLimitReadout;
@@ -287,7 +288,10 @@ public class CounterApplication extends Application<CounterConfiguration> {
 
         if (config.dashboard().enabled()) {
             AdminUsers adminUsers = new AdminUsers(config.dashboard().users(), new AdminUserStore(jdbi));
-            adminUsers.bootstrap(config.dashboard().bootstrapPassword(), System.out);
+            // PBKDF2 of the admin password (first start) off the start-up path; logins wait for it.
+            adminUsers.bootstrapInBackground(config.dashboard().bootstrapPassword(), System.out,
+                    environment.lifecycle().executorService("admin-bootstrap").maxThreads(1).build());
+            environment.healthChecks().register("dashboard-login", new DashboardLoginHealthCheck(adminUsers));
             RateLimiter loginLimiter = limiter != null ? limiter : new RateLimiter(RateLimitCluster.buckets(hazelcast,
                     config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()), true);
             new AdminBundle(config.dashboard(), new AdminBundle.Services(counters, apiKeys, adminUsers,

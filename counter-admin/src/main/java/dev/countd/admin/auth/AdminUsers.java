@@ -5,13 +5,22 @@ import org.slf4j.LoggerFactory;
 
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Who may log in to the dashboard: users from configuration (name to PBKDF2 hash) and the
  * bootstrap {@code admin} kept in the database. Checking a password costs one PBKDF2 run whether or
  * not the user exists, so timing does not tell which names exist. Thread-safe.
+ *
+ * <p>The bootstrap (one PBKDF2 run on a fresh store) may run in the background at start-up; logins
+ * wait for it for up to {@link #BOOTSTRAP_WAIT} and are refused with {@link NotReadyException} after that.
  */
 public final class AdminUsers {
 
@@ -19,9 +28,19 @@ public final class AdminUsers {
     private static final Logger LOG = LoggerFactory.getLogger(AdminUsers.class);
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
+    /** How long a login waits for a bootstrap still running in the background. */
+    public static final Duration BOOTSTRAP_WAIT = Duration.ofSeconds(10);
+
+    /**
+     * Checked when the user does not exist, so that costs one PBKDF2 run too. Fixed rather than made
+     * at each start (a PBKDF2 run on the start-up path): matching it never logs anyone in, so its
+     * password need not be secret; it only has to be well-formed with {@link PasswordHasher#MIN_ITERATIONS}.
+     */
+    static final String DECOY_HASH = "pbkdf2-sha256$600000$7THHkhsVSTKmCt6HSI4I5g$rNYkke7EvB8s7cmkFkRWzgQG8HGTMU8FpIxhTDY39/w";
+
     private final Map<String, String> configured;
     private final AdminUserStore store;
-    private final String decoyHash;
+    private volatile CompletableFuture<Void> bootstrapped = CompletableFuture.completedFuture(null);
 
     public AdminUsers(Map<String, String> configured, AdminUserStore store) {
         configured.forEach((name, hash) -> {
@@ -32,7 +51,34 @@ public final class AdminUsers {
         });
         this.configured = Map.copyOf(configured);
         this.store = store;
-        this.decoyHash = new PasswordHasher().hash("decoy-" + new SecureRandom().nextLong());
+    }
+
+    /** Thrown by {@link #authenticate} while the bootstrap has not finished (or failed). */
+    public static final class NotReadyException extends RuntimeException {
+        public NotReadyException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Runs {@link #bootstrap} on {@code executor} (it hashes a password: start-up need not wait for it);
+     * {@link #authenticate} waits for it. A failure is logged and keeps {@link #ready()} false.
+     */
+    public CompletableFuture<Void> bootstrapInBackground(Optional<String> given, PrintStream out, Executor executor) {
+        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> bootstrap(given, out), executor);
+        run.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                LOG.error("dashboard user admin could not be created or updated; dashboard logins are refused", failure);
+            }
+        });
+        bootstrapped = run;
+        return run;
+    }
+
+    /** True once the bootstrap has finished without error (or none was started). */
+    public boolean ready() {
+        CompletableFuture<Void> run = bootstrapped;
+        return run.isDone() && !run.isCompletedExceptionally();
     }
 
     /**
@@ -62,18 +108,36 @@ public final class AdminUsers {
         }
     }
 
-    /** The user's name when the password is right, else empty. */
+    /**
+     * The user's name when the password is right, else empty.
+     *
+     * @throws NotReadyException when the bootstrap is still running after {@link #BOOTSTRAP_WAIT}, or failed
+     */
     public Optional<String> authenticate(String name, String password) {
+        awaitBootstrap();
         if (name == null || password == null || name.length() > 64 || password.length() > 1024) {
-            PasswordHasher.verify("x", decoyHash);
+            PasswordHasher.verify("x", DECOY_HASH);
             return Optional.empty();
         }
         String hash = configured.get(name);
         if (hash == null) {
             hash = store.passwordHash(name).orElse(null);
         }
-        boolean ok = PasswordHasher.verify(password, hash == null ? decoyHash : hash);
+        boolean ok = PasswordHasher.verify(password, hash == null ? DECOY_HASH : hash);
         return ok && hash != null ? Optional.of(name) : Optional.empty();
+    }
+
+    private void awaitBootstrap() {
+        try {
+            bootstrapped.get(BOOTSTRAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new NotReadyException("the dashboard user admin is still being set up", e);
+        } catch (ExecutionException e) {
+            throw new NotReadyException("the dashboard user admin could not be set up (see the server log)", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReadyException("interrupted while waiting for the dashboard user admin", e);
+        }
     }
 
     private static String generate() {
