@@ -293,7 +293,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
             AdminUsers adminUsers = new AdminUsers(config.dashboard().users(), new AdminUserStore(jdbi));
             // PBKDF2 of the admin password (first start) off the start-up path; logins wait for it.
             adminUsers.bootstrapInBackground(config.dashboard().bootstrapPassword(), System.out,
-                    environment.lifecycle().executorService("admin-bootstrap").maxThreads(1).build());
+                    environment.lifecycle().scheduledExecutorService("admin-bootstrap").threads(1).build());
             environment.healthChecks().register("dashboard-login", new DashboardLoginHealthCheck(adminUsers));
             RateLimiter loginLimiter = limiter != null ? limiter : new RateLimiter(RateLimitCluster.buckets(hazelcast,
                     config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()), true);

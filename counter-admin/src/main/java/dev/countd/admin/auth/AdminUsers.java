@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -19,8 +20,9 @@ import java.util.concurrent.TimeoutException;
  * bootstrap {@code admin} kept in the database. Checking a password costs one PBKDF2 run whether or
  * not the user exists, so timing does not tell which names exist. Thread-safe.
  *
- * <p>The bootstrap (one PBKDF2 run on a fresh store) may run in the background at start-up; logins
- * wait for it for up to {@link #BOOTSTRAP_WAIT} and are refused with {@link NotReadyException} after that.
+ * <p>The bootstrap (one PBKDF2 run on a fresh store) may run in the background at start-up, retried
+ * while the database fails; logins wait for it for up to {@link #BOOTSTRAP_WAIT} and are refused with
+ * {@link NotReadyException} after that.
  */
 public final class AdminUsers {
 
@@ -40,9 +42,14 @@ public final class AdminUsers {
 
     private final Map<String, String> configured;
     private final AdminUserStore store;
+    private final Duration bootstrapWait;
     private volatile CompletableFuture<Void> bootstrapped = CompletableFuture.completedFuture(null);
 
     public AdminUsers(Map<String, String> configured, AdminUserStore store) {
+        this(configured, store, BOOTSTRAP_WAIT);
+    }
+
+    AdminUsers(Map<String, String> configured, AdminUserStore store, Duration bootstrapWait) {
         configured.forEach((name, hash) -> {
             if (!PasswordHasher.isWellFormed(hash)) {
                 throw new IllegalArgumentException("dashboard.users." + name + " is not a pbkdf2-sha256 hash with at least "
@@ -51,6 +58,7 @@ public final class AdminUsers {
         });
         this.configured = Map.copyOf(configured);
         this.store = store;
+        this.bootstrapWait = bootstrapWait;
     }
 
     /** Thrown by {@link #authenticate} while the bootstrap has not finished (or failed). */
@@ -62,17 +70,32 @@ public final class AdminUsers {
 
     /**
      * Runs {@link #bootstrap} on {@code executor} (it hashes a password: start-up need not wait for it);
-     * {@link #authenticate} waits for it. A failure is logged and keeps {@link #ready()} false.
+     * {@link #authenticate} waits for it. A failure (the database) is logged and retried after 1, 2, 4 ...
+     * 30 s until it succeeds or the executor is shut down; until then {@link #ready()} is false.
      */
-    public CompletableFuture<Void> bootstrapInBackground(Optional<String> given, PrintStream out, Executor executor) {
-        CompletableFuture<Void> run = CompletableFuture.runAsync(() -> bootstrap(given, out), executor);
-        run.whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                LOG.error("dashboard user admin could not be created or updated; dashboard logins are refused", failure);
+    public CompletableFuture<Void> bootstrapInBackground(Optional<String> given, PrintStream out,
+                                                         ScheduledExecutorService executor) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        bootstrapped = done;
+        executor.execute(() -> attempt(given, out, executor, done, 1));
+        return done;
+    }
+
+    private void attempt(Optional<String> given, PrintStream out, ScheduledExecutorService executor,
+                         CompletableFuture<Void> done, int attempt) {
+        try {
+            bootstrap(given, out);
+            done.complete(null);
+        } catch (RuntimeException e) {
+            long delay = Math.min(30, 1L << Math.min(attempt - 1, 5));
+            LOG.error("dashboard user admin could not be created or updated (attempt {}); logins are refused "
+                    + "until it is, next try in {} s", attempt, delay, e);
+            try {
+                executor.schedule(() -> attempt(given, out, executor, done, attempt + 1), delay, TimeUnit.SECONDS);
+            } catch (RejectedExecutionException stopping) {
+                done.completeExceptionally(e);
             }
-        });
-        bootstrapped = run;
-        return run;
+        }
     }
 
     /** True once the bootstrap has finished without error (or none was started). */
@@ -111,7 +134,7 @@ public final class AdminUsers {
     /**
      * The user's name when the password is right, else empty.
      *
-     * @throws NotReadyException when the bootstrap is still running after {@link #BOOTSTRAP_WAIT}, or failed
+     * @throws NotReadyException when the bootstrap has not succeeded after {@link #BOOTSTRAP_WAIT}
      */
     public Optional<String> authenticate(String name, String password) {
         awaitBootstrap();
@@ -129,9 +152,9 @@ public final class AdminUsers {
 
     private void awaitBootstrap() {
         try {
-            bootstrapped.get(BOOTSTRAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            bootstrapped.get(bootstrapWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new NotReadyException("the dashboard user admin is still being set up", e);
+            throw new NotReadyException("the dashboard user admin could not be set up yet", e);
         } catch (ExecutionException e) {
             throw new NotReadyException("the dashboard user admin could not be set up (see the server log)", e.getCause());
         } catch (InterruptedException e) {

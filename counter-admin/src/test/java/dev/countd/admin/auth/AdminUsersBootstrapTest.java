@@ -3,6 +3,7 @@ package dev.countd.admin.auth;
 import dev.countd.core.storage.SchemaMigrations;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -11,33 +12,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-/** The admin bootstrap runs in the background at start-up; logins wait for it and are never wrongly refused. */
+/** The admin bootstrap runs in the background at start-up (retried while the database fails); logins wait for it. */
 class AdminUsersBootstrapTest {
 
     private static final String PASSWORD = "right-password-12";
 
-    /** Holds submitted tasks until the test runs them. */
-    private static final class HeldExecutor implements Executor {
-        final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
 
-        @Override
-        public void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            for (Runnable task; (task = tasks.poll()) != null; ) {
-                task.run();
-            }
-        }
+    @AfterEach
+    void stop() {
+        executor.shutdownNow();
     }
 
     private static AdminUserStore migratedStore() {
@@ -50,14 +44,15 @@ class AdminUsersBootstrapTest {
     @Test
     void aLoginDuringTheBootstrapWaitsForItAndThenSucceeds() {
         AdminUsers users = new AdminUsers(Map.of(), migratedStore());
-        HeldExecutor executor = new HeldExecutor();
+        CountDownLatch release = new CountDownLatch(1);
+        executor.execute(() -> awaitQuietly(release)); // the bootstrap queues behind this
         users.bootstrapInBackground(Optional.of(PASSWORD), System.out, executor);
 
         CompletableFuture<Optional<String>> login = CompletableFuture.supplyAsync(() -> users.authenticate("admin", PASSWORD));
         assertThat(users.ready()).isFalse();
         assertThat(login).isNotDone();
 
-        executor.runAll();
+        release.countDown();
 
         await().until(login::isDone);
         assertThat(login.join()).contains("admin");
@@ -69,7 +64,7 @@ class AdminUsersBootstrapTest {
         AdminUserStore store = migratedStore();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         AdminUsers users = new AdminUsers(Map.of(), store);
-        users.bootstrapInBackground(Optional.empty(), new PrintStream(printed, true, StandardCharsets.UTF_8), Runnable::run).join();
+        users.bootstrapInBackground(Optional.empty(), new PrintStream(printed, true, StandardCharsets.UTF_8), executor).join();
 
         String line = printed.toString(StandardCharsets.UTF_8);
         String password = line.replaceAll("(?s).*password (\\S+) .*", "$1");
@@ -79,20 +74,32 @@ class AdminUsersBootstrapTest {
 
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         new AdminUsers(Map.of(), store).bootstrapInBackground(Optional.empty(),
-                new PrintStream(again, true, StandardCharsets.UTF_8), Runnable::run).join();
+                new PrintStream(again, true, StandardCharsets.UTF_8), executor).join();
         assertThat(again.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
-    void aFailedBootstrapRefusesLoginsAsNotReadyInsteadOfAsWrongPassword() {
-        JdbcDataSource unmigrated = new JdbcDataSource();
-        unmigrated.setURL("jdbc:h2:mem:empty-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        AdminUsers users = new AdminUsers(Map.of(), new AdminUserStore(Jdbi.create(unmigrated)));
-        users.bootstrapInBackground(Optional.of(PASSWORD), System.out, Runnable::run);
+    void whileTheDatabaseFailsLoginsAreRefusedAsNotReadyAndTheBootstrapIsRetriedUntilItWorks() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:late-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        AdminUsers users = new AdminUsers(Map.of(), new AdminUserStore(Jdbi.create(dataSource)), Duration.ZERO);
+        users.bootstrapInBackground(Optional.of(PASSWORD), System.out, executor); // no admin_users table yet
 
+        await().untilAsserted(() -> assertThatThrownBy(() -> users.authenticate("admin", PASSWORD))
+                .isInstanceOf(AdminUsers.NotReadyException.class).hasMessageContaining("could not be set up"));
         assertThat(users.ready()).isFalse();
-        assertThatThrownBy(() -> users.authenticate("admin", PASSWORD))
-                .isInstanceOf(AdminUsers.NotReadyException.class).hasMessageContaining("could not be set up");
+
+        SchemaMigrations.migrate(dataSource); // the database is back
+        await().atMost(Duration.ofSeconds(30)).until(users::ready);
+        assertThat(users.authenticate("admin", PASSWORD)).contains("admin");
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +23,10 @@ class LoginWhileStartingTest {
 
     @Test
     void aLoginWhenTheAdminUserIsNotSetUpAnswers503WithRetryAfterAndSpendsNoBudget() {
-        // A store without a database: the bootstrap fails, so the user admin cannot be checked.
-        AdminUsers users = new AdminUsers(Map.of(), new AdminUserStore(null));
-        users.bootstrapInBackground(Optional.of("right-password-12"), System.out, Runnable::run);
+        // A store without a database: the bootstrap fails (and is retried), so the user admin cannot be checked.
+        AdminUsers users = new AdminUsers(Map.of(), new AdminUserStore(null), Duration.ZERO);
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+        users.bootstrapInBackground(Optional.of("right-password-12"), System.out, executor);
         AtomicInteger failures = new AtomicInteger();
         LoginThrottle throttle = new LoginThrottle() {
             @Override
@@ -47,6 +50,7 @@ class LoginWhileStartingTest {
         assertThat(response.getHeaderString("Retry-After")).isEqualTo("5");
         assertThat((String) response.getEntity()).contains("The dashboard is still starting");
         assertThat(failures).hasValue(0);
+        executor.shutdownNow();
     }
 
     private static HttpHeaders headersWithLoginCookie(String csrf) {
