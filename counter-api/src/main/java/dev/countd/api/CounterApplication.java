@@ -16,6 +16,7 @@ import dev.countd.admin.counter.HistorySource;
 import dev.countd.admin.overview.OperationRate;
 import dev.countd.api.admin.ClusterOverview;
 import dev.countd.api.admin.AlertsReadout;
+import dev.countd.api.admin.DashboardLoginHealthCheck;
 import dev.countd.api.admin.DashboardLoginThrottle;
 import dev.countd.api.admin.HistoryChartSource;
 import dev.countd.api.admin.RateLimitReadout;
@@ -33,6 +34,7 @@ import dev.countd.api.auth.ApiKeyAuthFilter;
 import dev.countd.api.auth.ClientAddress;
 import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
+import dev.countd.api.cluster.SchemaBeforeMaps;
 import dev.countd.api.cluster.ShutdownDrain;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.BatchResource;
@@ -174,11 +176,12 @@ public class CounterApplication extends Application<CounterConfiguration> {
         DataSourceFactory dataSourceFactory = config.database().dataSourceFactory(dataDir);
         SqlDialect dialect = config.database().dialect(dataDir);
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "database");
-        SchemaMigrations.migrate(dataSource);
+        ClusterSettings cluster = config.cluster().build();
+        // Overlaps the member's start when it joins nobody; the maps are created after it (see the class).
+        SchemaBeforeMaps schema = SchemaBeforeMaps.begin(cluster, () -> SchemaMigrations.migrate(dataSource));
         Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
 
         PersistenceSettings persistence = config.persistence().build();
-        ClusterSettings cluster = config.cluster().build();
         // Checked before anything starts: a malformed bootstrap key refuses start-up, saying why.
         Optional<ApiKeyToken> bootstrapKey = config.apiKeys().bootstrapToken();
         RatePlans plans = new RatePlans(config.rateLimits().plans(), config.rateLimits().defaultPlan());
@@ -200,6 +203,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         AlertRuleIndex alertRules = new AlertRuleIndex();
         AlertCluster.configure(hazelcastConfig, new AlertRuleMapStore(jdbi, dialect), cluster.backupCount(), alertRules);
         HazelcastInstance hazelcast = CounterCluster.start(hazelcastConfig);
+        schema.awaitBeforeMaps(hazelcast::shutdown);
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
@@ -296,7 +300,10 @@ public class CounterApplication extends Application<CounterConfiguration> {
 
         if (config.dashboard().enabled()) {
             AdminUsers adminUsers = new AdminUsers(config.dashboard().users(), new AdminUserStore(jdbi));
-            adminUsers.bootstrap(config.dashboard().bootstrapPassword(), System.out);
+            // PBKDF2 of the admin password (first start) off the start-up path; logins wait for it.
+            adminUsers.bootstrapInBackground(config.dashboard().bootstrapPassword(), System.out,
+                    environment.lifecycle().scheduledExecutorService("admin-bootstrap").threads(1).build());
+            environment.healthChecks().register("dashboard-login", new DashboardLoginHealthCheck(adminUsers));
             RateLimiter loginLimiter = limiter != null ? limiter : new RateLimiter(RateLimitCluster.buckets(hazelcast,
                     config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()), true);
             new AdminBundle(config.dashboard(), new AdminBundle.Services(counters, apiKeys, adminUsers,

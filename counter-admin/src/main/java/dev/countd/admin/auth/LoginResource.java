@@ -62,7 +62,15 @@ public final class LoginResource {
         if (locked > 0) {
             return form(429, name, lockedMessage(locked), true);
         }
-        Optional<String> user = users.authenticate(name, password);
+        Optional<String> user;
+        try {
+            user = users.authenticate(name, password);
+        } catch (AdminUsers.NotReadyException e) {
+            // Start-up has not finished setting up the admin user: nothing was checked, no budget spent.
+            return Response.fromResponse(form(503, name,
+                    "The dashboard is still starting (" + e.getMessage() + "). Try again in a moment.", true))
+                    .header("Retry-After", "5").build();
+        }
         if (user.isEmpty()) {
             long lockedNow = throttle.failed(ip);
             return lockedNow > 0 ? form(429, name, lockedMessage(lockedNow), true)

@@ -21,14 +21,13 @@ import java.time.Duration;
  */
 public final class WebhookSender {
 
-    private final HttpClient client;
+    private volatile HttpClient client;
     private final WebhookTargets targets;
     private final Duration timeout;
     private final ObjectMapper json;
     private final Clock clock;
 
     public WebhookSender(WebhookTargets targets, Duration timeout, ObjectMapper json, Clock clock) {
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
         this.targets = targets;
         this.timeout = timeout;
         this.json = json;
@@ -40,6 +39,21 @@ public final class WebhookSender {
         public boolean success() {
             return statusCode != null && statusCode >= 200 && statusCode < 300;
         }
+    }
+
+    /** Built at the first attempt: the JDK client sets up TLS (hundreds of classes) that start-up does not need. */
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     public Outcome send(AlertRule rule, Delivery delivery) {
@@ -62,7 +76,7 @@ public final class WebhookSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new Outcome(status, elapsed(started), status >= 200 && status < 300 ? null : "HTTP " + status);
         } catch (HttpTimeoutException e) {

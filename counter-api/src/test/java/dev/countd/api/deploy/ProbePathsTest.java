@@ -8,6 +8,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -18,6 +19,7 @@ import static dev.countd.api.deploy.DeploymentFiles.list;
 import static dev.countd.api.deploy.DeploymentFiles.map;
 import static dev.countd.api.deploy.DeploymentFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Every path the Dockerfile's HEALTHCHECK and the Kubernetes probes call on the admin port answers 200. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -38,8 +40,10 @@ class ProbePathsTest {
         }
         assertThat(paths).contains("/healthcheck", "/ping");
         Http admin = Http.local(APP.getAdminPort());
+        // /healthcheck turns 200 once the start-up's background work (the dashboard user admin) is done.
         for (String path : paths) {
-            assertThat(admin.get(path).send().status()).as("GET admin " + path).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(admin.get(path).send().status()).as("GET admin " + path).isEqualTo(200));
         }
     }
 }

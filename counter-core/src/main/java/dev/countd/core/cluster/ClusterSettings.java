@@ -41,6 +41,11 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
         return new ClusterSettings(clusterName, "127.0.0.1", 5701, List.of(), false, 1);
     }
 
+    /** False for the single member that joins nobody (no member list, multicast or Kubernetes discovery). */
+    public boolean joinsOthers() {
+        return !members.isEmpty() || multicast || kubernetes.enabled();
+    }
+
     public boolean splitBrainProtected() {
         return minimumClusterSize > 1;
     }
