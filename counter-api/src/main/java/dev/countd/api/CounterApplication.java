@@ -266,7 +266,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new CounterResource(counters, environment.getObjectMapper(), inFlight, operations));
         RateLimitFilter batchLimiter = rateLimitFilter;
         jersey.register(new BatchResource(counters, inFlight,
-                batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));
+                batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra, operations));
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
         jersey.register(new HistoryResource(counters, history, Clock.systemUTC()));
 
