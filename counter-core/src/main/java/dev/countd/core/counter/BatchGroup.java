@@ -99,7 +99,11 @@ final class BatchGroup {
         MutationOutcome first = current == null ? MutationOutcome.CREATED : MutationOutcome.UPDATED;
         Counter before = current;
         for (int i = 0; i < chain.length; i++) {
-            Counter after = hook.amend(id, before, chain[i].withAlertStateOf(before), now);
+            Counter decided = chain[i];
+            if (before != null && (before.alertDisarmed() != decided.alertDisarmed() || before.outbox() != decided.outbox())) {
+                decided = decided.withAlertStateOf(before); // the hook changed the alert state of the previous step
+            }
+            Counter after = hook.amend(id, before, decided, now);
             listener.onChange(new CounterChange(id, requests.get(i).operation().kind(), before, after, now));
             results.add(i == 0 ? first : MutationOutcome.UPDATED, after, false, null, false);
             before = after;

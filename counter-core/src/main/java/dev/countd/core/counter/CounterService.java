@@ -85,18 +85,19 @@ public final class CounterService {
                     + " operations; got " + items.size());
         }
         writeGuard.ensureWritable();
-        Map<String, List<MutationRequest>> requestsByKey = new java.util.LinkedHashMap<>();
-        Map<String, List<Integer>> positionsByKey = new java.util.HashMap<>();
+        // grouped by CounterId (its hash is the names' cached hashes), so the key string is built once per counter
+        Map<CounterId, List<MutationRequest>> requestsById = new java.util.LinkedHashMap<>();
+        Map<CounterId, List<Integer>> positionsById = new java.util.HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
-            String key = item.id().key();
-            requestsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(request(item.operation(), null, item.operationId()));
-            positionsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            requestsById.computeIfAbsent(item.id(), k -> new ArrayList<>()).add(request(item.operation(), null, item.operationId()));
+            positionsById.computeIfAbsent(item.id(), k -> new ArrayList<>()).add(i);
         }
         MutationResult[] ordered = new MutationResult[items.size()];
-        requestsByKey.forEach((key, requests) -> {
+        requestsById.forEach((id, requests) -> {
+            String key = id.key();
             BatchResults results = counters.executeOnKey(key, new BatchMutationProcessor(Map.of(key, requests)));
-            List<Integer> positions = positionsByKey.get(key);
+            List<Integer> positions = positionsById.get(id);
             for (int j = 0; j < results.size(); j++) {
                 ordered[positions.get(j)] = results.result(j);
             }
