@@ -12,7 +12,7 @@ cd "$root"
 REF=${BENCH_REF:-$root/../shared/bench}
 [ -d "$REF" ] || REF=/work/shared/bench
 KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
-JAR=counter-api/target/counter-api.jar
+JAR=${JAR:-counter-api/target/counter-api.jar}
 SECS=${SECS:-10}          # measured seconds per figure
 WARMUP=${WARMUP:-60}      # warm-up seconds per server (Jersey needs about 50 s here)
 CONNS=${CONNS:-32}
@@ -118,16 +118,32 @@ modes() {
 }
 
 batch() {
+  # Two workload shapes x two response forms; one server, one long warm-up, then each figure after a
+  # short warm-up of its own. BATCH_SHAPES="distinct hot", BATCH_PREFER="full minimal".
   local ops=${BATCH_OPS:-1000} conns=${BATCH_CONNS:-8}
-  echo "### Batch route (wrk, $ops increments per batch over 1,000 counters, $conns connections, ${SECS}s after ${WARMUP}s warm-up)"
-  echo "| server | batches/s | increments/s | p50 ms | p99 ms | errors |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "### Batch route (wrk, $ops increments per batch, $conns connections, ${SECS}s each after ${WARMUP}s warm-up)"
+  echo "| shape | response | batches/s | increments/s | p50 ms | p99 ms | errors | load average (1 min) | server CPU us/increment |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
   start_service write-behind
-  CONNS=$conns wrk_row warmup bench/batch.lua "$WARMUP" "$ops" 1000 "batch-" >/dev/null
-  CONNS=$conns wrk_row "write-behind" bench/batch.lua "$SECS" "$ops" 1000 "batch-" \
-    | awk -F'|' -v ops="$ops" '{ printf "|%s| %.1f | %.0f |%s|%s|%s|\n", $2, $3, $3*ops, $4, $5, $6 }'
+  CONNS=$conns wrk_row warmup bench/batch.lua "$WARMUP" "$ops" 1000 "batch-" distinct full >/dev/null
+  CONNS=$conns wrk_row warmup bench/batch.lua "$WARMUP" "$ops" 10 "hot-" hot minimal >/dev/null
+  local shape prefer n prefix
+  for shape in ${BATCH_SHAPES:-distinct hot}; do
+    if [ "$shape" = hot ]; then n=10; prefix="hot-"; else n=1000; prefix="batch-"; fi
+    for prefer in ${BATCH_PREFER:-full minimal}; do
+      CONNS=$conns wrk_row warmup bench/batch.lua "${BATCH_SWITCH_WARMUP:-10}" "$ops" "$n" "$prefix" "$shape" "$prefer" >/dev/null
+      local load cpu0 row; load=$(cut -d' ' -f1 /proc/loadavg); cpu0=$(cpu_ticks "$svc_pid")
+      row=$(CONNS=$conns wrk_row "$shape ($ops ops over $n counters)" bench/batch.lua "$SECS" "$ops" "$n" "$prefix" "$shape" "$prefer")
+      # CPU time the server spent per increment: unlike increments/s, it hardly depends on how much of
+      # the machine other jobs take (utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms)
+      echo "$row" | awk -F'|' -v ops="$ops" -v pr="$prefer" -v la="$load" -v secs="$SECS" -v cpu="$(( $(cpu_ticks "$svc_pid") - cpu0 ))" \
+        '{ inc = $3 * ops * secs; printf "|%s| %s | %.1f | %.0f |%s|%s|%s| %s | %.2f |\n", $2, pr, $3, $3*ops, $4, $5, $6, la, (inc > 0 ? cpu * 10000 / inc : 0) }'
+    done
+  done
   stop_service
 }
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
 p99() {
   # Peak from a closed-loop wrk run, then Gatling ManyCounters in the open model at half that rate.

@@ -279,7 +279,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         }
         RateLimitFilter batchLimiter = rateLimitFilter;
         jersey.register(new BatchResource(counters, inFlight,
-                batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra));
+                batchLimiter == null ? (request, tokens) -> null : batchLimiter::chargeExtra, operations));
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
         jersey.register(new HistoryResource(counters, history, Clock.systemUTC()));
 

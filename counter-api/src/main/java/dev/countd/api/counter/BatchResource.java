@@ -3,6 +3,7 @@ package dev.countd.api.counter;
 import dev.countd.api.auth.RequiresScope;
 import dev.countd.api.idempotency.IdempotencyKeys;
 import dev.countd.api.idempotency.InFlightGuard;
+import dev.countd.api.metrics.OperationRecorder;
 import dev.countd.api.problem.Problem;
 import dev.countd.api.problem.ProblemException;
 import dev.countd.core.apikey.Scope;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,11 +41,18 @@ public class BatchResource {
     private final CounterService counters;
     private final InFlightGuard inFlight;
     private final ExtraCharge charge;
+    private final OperationRecorder recorder;
 
     public BatchResource(CounterService counters, InFlightGuard inFlight, ExtraCharge charge) {
+        this(counters, inFlight, charge, OperationRecorder.DISABLED);
+    }
+
+    /** @param recorder counts every operation of a batch in {@code counter_operations_total} */
+    public BatchResource(CounterService counters, InFlightGuard inFlight, ExtraCharge charge, OperationRecorder recorder) {
         this.counters = counters;
         this.inFlight = inFlight;
         this.charge = charge;
+        this.recorder = recorder;
     }
 
     /** Charges the rest of a batch's tokens after the rate-limit filter took one; null when granted. */
@@ -56,6 +65,7 @@ public class BatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresScope(Scope.COUNTERS_WRITE)
     public Response apply(BatchRequest request, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyHeader,
+                          @HeaderParam(ReturnPreference.HEADER) String prefer,
                           @Context SecurityContext security, @Context ContainerRequestContext context) {
         if (request == null || request.operations() == null || request.operations().isEmpty()) {
             throw new ProblemException(422, "invalid-batch", "'operations' must list 1 to "
@@ -71,49 +81,75 @@ public class BatchResource {
         }
         String namespace = Tenants.namespace(security);
         String key = IdempotencyKeys.parse(idempotencyHeader);
+        boolean minimal = ReturnPreference.minimal(prefer);
         if (key == null) {
-            return Response.ok(run(namespace, request, null).response()).build();
+            return answer(run(namespace, request, null), minimal, false);
         }
         try (InFlightGuard.Token ignored = inFlight.enter(namespace, "batch\u0000" + key)) {
             BatchOutcome outcome = run(namespace, request, key);
-            Response.ResponseBuilder ok = Response.ok(outcome.response());
-            return (outcome.allReplayed() ? ok.header(IdempotencyKeys.REPLAYED_HEADER, "true") : ok).build();
+            return answer(outcome, minimal, outcome.allReplayed());
         }
+    }
+
+    private static Response answer(BatchOutcome outcome, boolean minimal, boolean replayed) {
+        Response.ResponseBuilder ok = Response.ok(new BatchResponse(minimal ? outcome.minimal() : outcome.full()));
+        if (minimal) {
+            ok.header(ReturnPreference.APPLIED_HEADER, ReturnPreference.MINIMAL);
+        }
+        return (replayed ? ok.header(IdempotencyKeys.REPLAYED_HEADER, "true") : ok).build();
     }
 
     private BatchOutcome run(String namespace, BatchRequest request, String key) {
         List<BatchRequest.Operation> operations = request.operations();
         String batchFingerprint = key == null ? null : fingerprint(operations);
-        BatchResponse.Result[] results = new BatchResponse.Result[operations.size()];
-        List<BatchItem> items = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        List<Integer> createdStatuses = new ArrayList<>();
+        Problem[] invalid = new Problem[operations.size()];
+        List<BatchItem> items = new ArrayList<>(operations.size());
+        int[] positions = new int[operations.size()];
+        int[] createdStatuses = new int[operations.size()];
+        OperationTally tally = new OperationTally();
         for (int i = 0; i < operations.size(); i++) {
             BatchRequest.Operation operation = operations.get(i);
             try {
                 CounterOperation parsed = parse(operation);
+                positions[items.size()] = i;
+                createdStatuses[items.size()] = parsed instanceof CounterOperation.Upsert ? 201 : 200;
                 items.add(new BatchItem(new CounterId(namespace, operation.name()), parsed,
                         key == null ? null : IdempotencyKeys.batchOperationId(namespace, key, i, batchFingerprint)));
-                positions.add(i);
-                createdStatuses.add(parsed instanceof CounterOperation.Upsert ? 201 : 200);
-            } catch (CounterValidationException invalid) {
-                int status = invalid.problem().equals("invalid-counter-name") ? 400 : 422;
-                results[i] = new BatchResponse.Result(status, null, Problem.of(status, invalid.problem(), invalid.getMessage()));
+            } catch (CounterValidationException e) {
+                int status = e.problem().equals("invalid-counter-name") ? 400 : 422;
+                invalid[i] = Problem.of(status, e.problem(), e.getMessage());
+                tally.add(kindOf(operation), "invalid");
             }
         }
-        List<MutationResult> applied = items.isEmpty() ? List.of() : counters.applyBatch(items);
+        List<MutationResult> applied;
+        try {
+            applied = items.isEmpty() ? List.of() : counters.applyBatch(items);
+        } catch (RuntimeException e) {
+            for (BatchItem item : items) {
+                recorder.failed(item.operation().kind(), e);
+            }
+            throw e;
+        }
         boolean allReplayed = !applied.isEmpty();
         for (int j = 0; j < applied.size(); j++) {
             MutationResult result = applied.get(j);
             allReplayed &= result.replayed();
-            int status = CounterResults.status(result, createdStatuses.get(j));
-            boolean success = result.outcome() == MutationOutcome.UPDATED || result.outcome() == MutationOutcome.CREATED;
-            results[positions.get(j)] = success
-                    ? new BatchResponse.Result(status, CounterJson.of(result.counter(), result.clamped()), null)
-                    : new BatchResponse.Result(status, null, result.outcome() == MutationOutcome.DELETED ? null
-                    : CounterResults.problem(result));
+            tally.add(items.get(j).operation().kind(), OperationRecorder.resultOf(result));
         }
-        return new BatchOutcome(new BatchResponse(List.of(results)), allReplayed);
+        tally.recordInto(recorder);
+        return new BatchOutcome(invalid, applied, positions, createdStatuses, allReplayed);
+    }
+
+    private static String kindOf(BatchRequest.Operation operation) {
+        String op = operation == null ? null : operation.op();
+        if (op == null) {
+            return "unknown";
+        }
+        return switch (op) {
+            case "increment", "decrement", "reset", "delete" -> op;
+            case "set" -> "upsert";
+            default -> "unknown";
+        };
     }
 
     private static CounterOperation parse(BatchRequest.Operation operation) {
@@ -145,6 +181,54 @@ public class BatchResource {
         return text.toString();
     }
 
-    private record BatchOutcome(BatchResponse response, boolean allReplayed) {
+    /**
+     * Each position's answer: a validation problem, or the core's result of the {@code j}-th valid
+     * operation ({@code positions[j]} is its place in the request).
+     */
+    private record BatchOutcome(Problem[] invalid, List<MutationResult> applied, int[] positions,
+                                int[] createdStatuses, boolean allReplayed) {
+
+        List<BatchResponse.Result> full() {
+            BatchResponse.Result[] results = new BatchResponse.Result[invalid.length];
+            for (int i = 0; i < invalid.length; i++) {
+                if (invalid[i] != null) {
+                    results[i] = new BatchResponse.Result(invalid[i].status(), null, invalid[i]);
+                }
+            }
+            for (int j = 0; j < applied.size(); j++) {
+                MutationResult result = applied.get(j);
+                int status = CounterResults.status(result, createdStatuses[j]);
+                results[positions[j]] = succeeded(result)
+                        ? new BatchResponse.Result(status, CounterJson.of(result.counter(), result.clamped()), null)
+                        : new BatchResponse.Result(status, null, problemOf(result));
+            }
+            return Arrays.asList(results);
+        }
+
+        List<BatchResponse.MinimalResult> minimal() {
+            BatchResponse.MinimalResult[] results = new BatchResponse.MinimalResult[invalid.length];
+            for (int i = 0; i < invalid.length; i++) {
+                if (invalid[i] != null) {
+                    results[i] = new BatchResponse.MinimalResult(invalid[i].status(), null, null, null, invalid[i]);
+                }
+            }
+            for (int j = 0; j < applied.size(); j++) {
+                MutationResult result = applied.get(j);
+                int status = CounterResults.status(result, createdStatuses[j]);
+                results[positions[j]] = succeeded(result)
+                        ? new BatchResponse.MinimalResult(status, result.counter().value(), result.counter().version(),
+                        result.clamped() ? Boolean.TRUE : null, null)
+                        : new BatchResponse.MinimalResult(status, null, null, null, problemOf(result));
+            }
+            return Arrays.asList(results);
+        }
+
+        private static boolean succeeded(MutationResult result) {
+            return result.outcome() == MutationOutcome.UPDATED || result.outcome() == MutationOutcome.CREATED;
+        }
+
+        private static Problem problemOf(MutationResult result) {
+            return result.outcome() == MutationOutcome.DELETED ? null : CounterResults.problem(result);
+        }
     }
 }

@@ -22,6 +22,13 @@ public interface OperationRecorder {
 
     void record(String operation, String result);
 
+    /** Records {@code times} operations with one outcome (batches count their operations in one call per outcome). */
+    default void record(String operation, String result, long times) {
+        for (long i = 0; i < times; i++) {
+            record(operation, result);
+        }
+    }
+
     default void record(String operation, MutationResult result) {
         record(operation, resultOf(result));
     }
@@ -33,7 +40,17 @@ public interface OperationRecorder {
 
     static OperationRecorder prometheus(Metrics metrics) {
         Counter operations = metrics.counterOperations();
-        return (operation, result) -> operations.labels(operation, result).inc();
+        return new OperationRecorder() {
+            @Override
+            public void record(String operation, String result) {
+                operations.labels(operation, result).inc();
+            }
+
+            @Override
+            public void record(String operation, String result, long times) {
+                operations.labels(operation, result).inc(times);
+            }
+        };
     }
 
     static String resultOf(MutationResult result) {

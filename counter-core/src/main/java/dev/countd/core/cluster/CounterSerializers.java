@@ -10,7 +10,6 @@ import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
 import dev.countd.core.counter.BatchMutationProcessor;
-import dev.countd.core.counter.BatchResults;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.ReplaceCountersProcessor;
 import dev.countd.core.counter.CounterDefaults;
@@ -53,7 +52,7 @@ public final class CounterSerializers {
                 .addSerializer(new MutationRequestSerializer())
                 .addSerializer(new BatchProcessorSerializer())
                 .addSerializer(new ReplaceManyProcessorSerializer())
-                .addSerializer(new BatchResultsSerializer())
+                .addSerializer(new dev.countd.core.counter.BatchResultsSerializer())
                 .addSerializer(new ReplaceProcessorSerializer())
                 .addSerializer(new MutationResultSerializer())
                 .addSerializer(new StoreCurrentSerializer());
@@ -208,28 +207,6 @@ public final class CounterSerializers {
         @Override
         public Class<ReplaceCountersProcessor> getCompactClass() {
             return ReplaceCountersProcessor.class;
-        }
-    }
-
-    static final class BatchResultsSerializer implements CompactSerializer<BatchResults> {
-        @Override
-        public BatchResults read(CompactReader in) {
-            return new BatchResults(List.of(in.readArrayOfCompact("results", MutationResult.class)));
-        }
-
-        @Override
-        public void write(CompactWriter out, BatchResults results) {
-            out.writeArrayOfCompact("results", results.results().toArray(MutationResult[]::new));
-        }
-
-        @Override
-        public String getTypeName() {
-            return "countd.BatchResults";
-        }
-
-        @Override
-        public Class<BatchResults> getCompactClass() {
-            return BatchResults.class;
         }
     }
 

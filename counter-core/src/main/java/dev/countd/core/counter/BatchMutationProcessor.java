@@ -3,16 +3,14 @@ package dev.countd.core.counter;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceAware;
 import com.hazelcast.map.EntryProcessor;
-import dev.countd.core.counter.CounterRules.Transition;
-
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Applies a batch's operations for the keys of one partition: each key's operations in request
- * order, each one atomic on its counter exactly like {@link CounterMutationProcessor}.
+ * order inside one execution for that key ({@link BatchGroup}: one read and one write of the entry),
+ * each operation decided on its own exactly like {@link CounterMutationProcessor}.
  * One partition operation instead of one round trip per counter operation.
  */
 public final class BatchMutationProcessor
@@ -35,28 +33,14 @@ public final class BatchMutationProcessor
     public BatchResults process(Map.Entry<String, Counter> entry) {
         List<MutationRequest> requests = requestsByKey.getOrDefault(entry.getKey(), List.of());
         CounterId id = CounterId.fromKey(entry.getKey());
-        Counter state = Counter.identified(id, entry.getValue());
-        boolean changed = false;
-        List<MutationResult> results = new ArrayList<>(requests.size());
-        for (MutationRequest request : requests) {
-            long now = System.currentTimeMillis();
-            Transition transition = CounterRules.apply(id, state, request, now);
-            results.add(transition.result().forCaller());
-            if (!transition.writes()) {
-                continue;
-            }
-            Counter before = state;
-            state = transition.remove() ? null : hook.amend(id, before, transition.newState().withAlertStateOf(before), now);
-            changed = true;
-            if (transition.result().changedState()) {
-                listener.onChange(new CounterChange(id, request.operation().kind(), before, state, now));
-            }
+        // Stored values carry no namespace/name (the key has them): restore them before the rules see the counter.
+        BatchGroup.Applied applied = BatchGroup.apply(id, Counter.identified(id, entry.getValue()), requests,
+                System.currentTimeMillis(), hook, listener);
+        if (applied.writes()) {
+            entry.setValue(applied.state());
+            finalStates.put(entry.getKey(), applied.state());
         }
-        if (changed) {
-            entry.setValue(state);
-            finalStates.put(entry.getKey(), state);
-        }
-        return new BatchResults(results);
+        return applied.results();
     }
 
     @Override

@@ -12,6 +12,8 @@ import dev.countd.core.counter.CounterOperation.Upsert;
  */
 public final class CounterRules {
 
+    static final String KEY_REUSED_DETAIL = "this Idempotency-Key was already used for a different request";
+
     private CounterRules() {
     }
 
@@ -27,8 +29,7 @@ public final class CounterRules {
         RecordedOp earlier = current == null ? null : RecentOps.find(current.recentOps(), opId.id(), now);
         if (earlier != null) {
             if (earlier.requestHash() != opId.requestHash()) {
-                return Transition.unchanged(MutationResult.refused(MutationOutcome.KEY_REUSED, current,
-                        "this Idempotency-Key was already used for a different request"));
+                return Transition.unchanged(MutationResult.refused(MutationOutcome.KEY_REUSED, current, KEY_REUSED_DETAIL));
             }
             return Transition.unchanged(new MutationResult(earlier.outcome(), current.asOf(earlier), earlier.clamped(),
                     earlier.detail(), true));
@@ -47,7 +48,8 @@ public final class CounterRules {
         return new Transition(result.withCounter(remembered), remembered, false);
     }
 
-    private static Transition decide(CounterId id, Counter current, MutationRequest request, long now) {
+    /** The decision alone, without exactly-once bookkeeping (batches remember a group at once). */
+    static Transition decide(CounterId id, Counter current, MutationRequest request, long now) {
         Long expected = request.expectedVersion();
         if (expected != null && (current == null || current.version() != expected)) {
             return Transition.unchanged(MutationResult.refused(MutationOutcome.VERSION_MISMATCH, current,

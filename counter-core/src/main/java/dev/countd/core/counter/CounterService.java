@@ -25,7 +25,6 @@ public final class CounterService {
     private final CounterDefaults defaults;
     private final boolean autoCreate;
     private final IdempotencyPolicy idempotency;
-    private final PartitionService partitions;
     private final CounterWriteGuard writeGuard;
 
     public CounterService(IMap<String, Counter> counters, CounterDefaults defaults, boolean autoCreate) {
@@ -33,7 +32,8 @@ public final class CounterService {
     }
 
     /**
-     * @param partitions groups batch operations by partition; null sends each key on its own
+     * @param partitions not used any more (batches are sent per counter, see {@link #applyBatch}); kept
+     *                   so callers need not change
      * @param writeGuard refuses writes on the minority side of a split (see {@link CounterWriteGuard})
      */
     public CounterService(IMap<String, Counter> counters, CounterDefaults defaults, boolean autoCreate,
@@ -42,7 +42,6 @@ public final class CounterService {
         this.defaults = defaults;
         this.autoCreate = autoCreate;
         this.idempotency = idempotency;
-        this.partitions = partitions;
         this.writeGuard = writeGuard;
     }
 
@@ -68,8 +67,15 @@ public final class CounterService {
     }
 
     /**
-     * Applies many operations: those on one partition travel together in one entry-processor
-     * call; each is atomic on its own counter. Results come back in request order.
+     * Applies many operations: those on one counter are applied in request order in one
+     * entry-processor execution for that counter ({@link BatchMutationProcessor}); each is decided
+     * and answered on its own. Results come back in request order.
+     *
+     * <p>One synchronous {@code executeOnKey} per counter, not {@code submitToKeys} per partition nor
+     * {@code submitToKey}: Hazelcast's multi-key calls answer before their sync backups are acknowledged
+     * (an acknowledged batch could be lost with its owner), and its async calls complete on its default
+     * async executor, which on a machine with two cores starts a new thread per call. A single-key call
+     * answers only after the backup holds the decided state.
      */
     public List<MutationResult> applyBatch(List<BatchItem> items) {
         if (items.size() > MAX_BATCH_SIZE) {
@@ -77,31 +83,23 @@ public final class CounterService {
                     + " operations; got " + items.size());
         }
         writeGuard.ensureWritable();
-        Map<Integer, Map<String, List<MutationRequest>>> byPartition = new java.util.HashMap<>();
-        Map<String, List<Integer>> positionsByKey = new java.util.HashMap<>();
+        // grouped by CounterId (its hash is the names' cached hashes), so the key string is built once per counter
+        Map<CounterId, List<MutationRequest>> requestsById = new java.util.LinkedHashMap<>();
+        Map<CounterId, List<Integer>> positionsById = new java.util.HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
-            String key = item.id().key();
-            int partition = partitions == null ? i : partitions.getPartition(key).getPartitionId();
-            byPartition.computeIfAbsent(partition, p -> new java.util.HashMap<>())
-                    .computeIfAbsent(key, k -> new ArrayList<>())
-                    .add(request(item.operation(), null, item.operationId()));
-            positionsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-        }
-        List<java.util.concurrent.CompletableFuture<Map<String, BatchResults>>> calls = new ArrayList<>();
-        for (Map<String, List<MutationRequest>> partitionRequests : byPartition.values()) {
-            calls.add(counters.submitToKeys(partitionRequests.keySet(), new BatchMutationProcessor(partitionRequests))
-                    .toCompletableFuture());
+            requestsById.computeIfAbsent(item.id(), k -> new ArrayList<>()).add(request(item.operation(), null, item.operationId()));
+            positionsById.computeIfAbsent(item.id(), k -> new ArrayList<>()).add(i);
         }
         MutationResult[] ordered = new MutationResult[items.size()];
-        for (var call : calls) {
-            call.join().forEach((key, results) -> {
-                List<Integer> positions = positionsByKey.get(key);
-                for (int j = 0; j < results.results().size(); j++) {
-                    ordered[positions.get(j)] = results.results().get(j);
-                }
-            });
-        }
+        requestsById.forEach((id, requests) -> {
+            String key = id.key();
+            BatchResults results = counters.executeOnKey(key, new BatchMutationProcessor(Map.of(key, requests)));
+            List<Integer> positions = positionsById.get(id);
+            for (int j = 0; j < results.size(); j++) {
+                ordered[positions.get(j)] = results.result(j);
+            }
+        });
         return java.util.Arrays.asList(ordered);
     }
 

@@ -1,0 +1,41 @@
+package dev.countd.core.counter;
+
+import com.hazelcast.nio.serialization.compact.CompactReader;
+import com.hazelcast.nio.serialization.compact.CompactSerializer;
+import com.hazelcast.nio.serialization.compact.CompactWriter;
+
+import java.util.List;
+
+/** Compact form of {@link BatchResults}: parallel arrays, one entry per operation, plus the snapshots. */
+public final class BatchResultsSerializer implements CompactSerializer<BatchResults> {
+
+    @Override
+    public BatchResults read(CompactReader in) {
+        return new BatchResults(List.of(in.readArrayOfCompact("snapshots", Counter.class)),
+                in.readArrayOfInt8("outcomes"), in.readArrayOfInt8("flags"), in.readArrayOfInt64("values"),
+                in.readArrayOfInt64("versions"), in.readArrayOfInt64("updatedAts"), in.readArrayOfInt32("snapshotOf"),
+                in.readArrayOfString("details"));
+    }
+
+    @Override
+    public void write(CompactWriter out, BatchResults results) {
+        out.writeArrayOfCompact("snapshots", results.snapshots().toArray(Counter[]::new));
+        out.writeArrayOfInt8("outcomes", results.outcomes());
+        out.writeArrayOfInt8("flags", results.flags());
+        out.writeArrayOfInt64("values", results.values());
+        out.writeArrayOfInt64("versions", results.versions());
+        out.writeArrayOfInt64("updatedAts", results.updatedAts());
+        out.writeArrayOfInt32("snapshotOf", results.snapshotOf());
+        out.writeArrayOfString("details", results.details());
+    }
+
+    @Override
+    public String getTypeName() {
+        return "countd.BatchResults2";
+    }
+
+    @Override
+    public Class<BatchResults> getCompactClass() {
+        return BatchResults.class;
+    }
+}
