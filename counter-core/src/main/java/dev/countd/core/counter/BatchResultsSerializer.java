@@ -3,15 +3,14 @@ package dev.countd.core.counter;
 import com.hazelcast.nio.serialization.compact.CompactReader;
 import com.hazelcast.nio.serialization.compact.CompactSerializer;
 import com.hazelcast.nio.serialization.compact.CompactWriter;
-
-import java.util.List;
+import dev.countd.core.cluster.CounterCodec;
 
 /** Compact form of {@link BatchResults}: parallel arrays, one entry per operation, plus the snapshots. */
 public final class BatchResultsSerializer implements CompactSerializer<BatchResults> {
 
     @Override
     public BatchResults read(CompactReader in) {
-        return new BatchResults(List.of(in.readArrayOfCompact("snapshots", Counter.class)),
+        return new BatchResults(CounterCodec.fromBytesAll(in.readArrayOfInt8("snapshots"), in.readInt32("snapshotCount")),
                 in.readArrayOfInt8("outcomes"), in.readArrayOfInt8("flags"), in.readArrayOfInt64("values"),
                 in.readArrayOfInt64("versions"), in.readArrayOfInt64("updatedAts"), in.readArrayOfInt32("snapshotOf"),
                 in.readArrayOfString("details"));
@@ -19,7 +18,9 @@ public final class BatchResultsSerializer implements CompactSerializer<BatchResu
 
     @Override
     public void write(CompactWriter out, BatchResults results) {
-        out.writeArrayOfCompact("snapshots", results.snapshots().toArray(Counter[]::new));
+        // Counters travel in CounterCodec's message form (with namespace and name), as in every other message.
+        out.writeArrayOfInt8("snapshots", CounterCodec.toBytes(results.snapshots()));
+        out.writeInt32("snapshotCount", results.snapshots().size());
         out.writeArrayOfInt8("outcomes", results.outcomes());
         out.writeArrayOfInt8("flags", results.flags());
         out.writeArrayOfInt64("values", results.values());
@@ -31,7 +32,7 @@ public final class BatchResultsSerializer implements CompactSerializer<BatchResu
 
     @Override
     public String getTypeName() {
-        return "countd.BatchResults2";
+        return "countd.BatchResults3";
     }
 
     @Override
