@@ -65,6 +65,19 @@ class DockerfileTest {
     }
 
     @Test
+    void buildStageCopiesEveryModuleTheReactorBuilds() {
+        String build = String.join("\n", stage(0));
+        Matcher modules = Pattern.compile("<module>([^<]+)</module>").matcher(read(ROOT.resolve("pom.xml")));
+        int count = 0;
+        while (modules.find()) {
+            count++;
+            assertThat(build).contains("COPY " + modules.group(1) + "/pom.xml " + modules.group(1) + "/")
+                    .contains("COPY " + modules.group(1) + "/src/ " + modules.group(1) + "/src/");
+        }
+        assertThat(count).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void buildStageUsesMavenOnJava17AndTheRuntimeAJre() {
         assertThat(stage(0).get(0)).startsWith("FROM maven:3.9-eclipse-temurin-17 AS build");
         assertThat(stage(1).get(0)).isEqualTo("FROM eclipse-temurin:17-jre");
