@@ -153,7 +153,7 @@ p99() {
   local peak; peak=$(wrk_row peak "$REF/spread.lua" "$SECS" "" "bench-" 10000 | awk -F'|' '{print int($3)}')
   local rate=$(( peak / 2 ))
   echo "peak (wrk, $CONNS connections): $peak req/s; Gatling at $rate req/s"
-  ./mvnw -B -q -o -pl counter-loadtest test-compile gatling:test -Dgatling.simulation=dev.countd.loadtest.ManyCounters \
+  ./mvnw -B -q -pl counter-loadtest test-compile gatling:test -Dgatling.simulation=dev.countd.loadtest.ManyCounters \
     -DbaseUrl="http://127.0.0.1:$PORT" -DapiKey="$KEY" -Drate="$rate" -Dduration="${P99_SECS:-30}" -Dp99Ms=10 \
     2>&1 | grep -E "request count|mean throughput|50th percentile|99th percentile|consistency|Global:|FAILED" || true
   stop_service

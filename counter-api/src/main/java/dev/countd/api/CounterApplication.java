@@ -231,7 +231,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
         RateLimiter limiter = null;
         if (config.rateLimits().enabled()) {
             limiter = new RateLimiter(RateLimitCluster.buckets(hazelcast, config.rateLimits().idleBucketKeep(),
-                    config.rateLimits().requestTimeout()), config.rateLimits().failOpen());
+                    config.rateLimits().requestTimeout()), config.rateLimits().failOpen(),
+                    config.rateLimits().localShare(), config.rateLimits().localSyncInterval());
             rateLimitFilter = new RateLimitFilter(limiter, plans, rateLimitMetrics);
             authFailures = new AuthFailureLimiter(limiter, config.rateLimits().authFailuresPerIp());
         }

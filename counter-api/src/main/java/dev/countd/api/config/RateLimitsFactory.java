@@ -29,6 +29,10 @@ public class RateLimitsFactory {
     @JsonProperty
     private String requestTimeout = "PT2S";
     @JsonProperty
+    private double localShare = 0.01;
+    @JsonProperty
+    private String localSyncInterval = "PT0.05S";
+    @JsonProperty
     private PlanFactory authFailuresPerIp = new PlanFactory(20, 20, "PT1M");
     @JsonProperty
     private Map<String, PlanFactory> plans = new LinkedHashMap<>(Map.of(
@@ -50,6 +54,15 @@ public class RateLimitsFactory {
 
     public Duration requestTimeout() {
         return Duration.parse(requestTimeout);
+    }
+
+    /** The share of a bucket's capacity a member may give out before writing back (see RateLimiter); 0: always exact. */
+    public double localShare() {
+        return localShare;
+    }
+
+    public Duration localSyncInterval() {
+        return Duration.parse(localSyncInterval);
     }
 
     public RateLimit authFailuresPerIp() {

@@ -4,10 +4,13 @@ import dev.countd.core.apikey.RateLimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +18,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Takes one token from a named cluster-wide bucket. The bucket's key carries the limit's
  * fingerprint, so changing a key's plan starts it on a bucket of the new shape (the old one
  * expires). When the buckets cannot be reached the answer follows {@code failOpen}. Thread-safe.
+ * <p>
+ * A member may hand out a small share of a bucket's capacity from its own copy of the bucket before it
+ * writes what it took back to the shared one (Bucket4j's delaying optimization): a request then costs no
+ * cluster round trip. It writes back when its untold takes would pass the share, and at the latest
+ * {@code syncInterval} after the last write-back. A member refuses only when its copy is empty, and its
+ * copy lacks only other members' takes since it last synced (it never holds fewer tokens than the bucket
+ * really has), so no request is refused that the limit allows; with N members a bucket can give out at
+ * most N times the share more than its limit (1 % of capacity per member by default). Buckets whose share is under one token (capacity under 100 at
+ * 1 %) are exact: every take goes to the shared bucket.
  */
 public final class RateLimiter {
 
@@ -23,12 +35,28 @@ public final class RateLimiter {
 
     private final ProxyManager<String> buckets;
     private final boolean failOpen;
+    private final double localShare;
+    private final Duration syncInterval;
     /** One proxy per bucket, so Bucket4j's batching merges concurrent requests of a key into one entry processor. */
     private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
 
+    /** A limiter whose every take goes to the shared bucket. */
     public RateLimiter(ProxyManager<String> buckets, boolean failOpen) {
+        this(buckets, failOpen, 0, Duration.ZERO);
+    }
+
+    /**
+     * @param localShare   the share of a bucket's capacity (0 to 0.1) this member may give out before writing back
+     * @param syncInterval the longest a member runs on its own copy of a bucket
+     */
+    public RateLimiter(ProxyManager<String> buckets, boolean failOpen, double localShare, Duration syncInterval) {
+        if (!(localShare >= 0 && localShare <= 0.1) || syncInterval.isNegative()) {
+            throw new IllegalArgumentException("localShare must be between 0 and 0.1 and syncInterval not negative");
+        }
         this.buckets = buckets;
         this.failOpen = failOpen;
+        this.localShare = localShare;
+        this.syncInterval = syncInterval;
     }
 
     public RateDecision tryConsume(String bucket, String policy, RateLimit limit) {
@@ -54,8 +82,20 @@ public final class RateLimiter {
         if (proxies.size() >= MAX_CACHED_PROXIES) {
             proxies.clear();
         }
-        return proxies.computeIfAbsent(key, k -> buckets.builder().withOptimization(Optimizations.batching())
+        return proxies.computeIfAbsent(key, k -> buckets.builder().withOptimization(optimization(limit))
                 .build(k, () -> configuration(limit)));
+    }
+
+    /** Local takes for buckets big enough to have a share of at least one token; exact (batched) otherwise. */
+    Optimization optimization(RateLimit limit) {
+        long share = localTokens(limit);
+        return share < 1 || syncInterval.isZero() ? Optimizations.batching()
+                : Optimizations.delaying(new DelayParameters(share, syncInterval));
+    }
+
+    /** How many tokens of {@code limit} this member may give out before writing back. */
+    long localTokens(RateLimit limit) {
+        return (long) Math.floor(limit.capacity() * localShare);
     }
 
     /** Tokens the bucket holds now, without taking one; a bucket never used (or expired) is full. */

@@ -6,8 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A presented or generated key, {@code ck_<keyId>_<secret>}: keyId 8-16 of {@code [a-z0-9]},
@@ -17,13 +15,13 @@ public record ApiKeyToken(String keyId, String secret) {
 
     public static final String FORMAT_DESCRIPTION =
             "ck_<keyId>_<secret> with keyId 8-16 characters of [a-z0-9] and secret 32-64 characters of [A-Za-z0-9]";
-    private static final Pattern FORMAT = Pattern.compile("ck_([a-z0-9]{8,16})_([A-Za-z0-9]{32,64})");
+    private static final String PREFIX = "ck_";
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int GENERATED_ID_LENGTH = 12;
     private static final int GENERATED_SECRET_LENGTH = 40;
 
     public ApiKeyToken {
-        if (keyId == null || secret == null || !FORMAT.matcher("ck_" + keyId + "_" + secret).matches()) {
+        if (keyId == null || secret == null || !isKeyId(keyId, 0, keyId.length()) || !isSecret(secret, 0, secret.length())) {
             throw new IllegalArgumentException("an API key must look like " + FORMAT_DESCRIPTION);
         }
     }
@@ -32,8 +30,41 @@ public record ApiKeyToken(String keyId, String secret) {
         if (presented == null || presented.length() > 84) {
             return Optional.empty();
         }
-        Matcher m = FORMAT.matcher(presented);
-        return m.matches() ? Optional.of(new ApiKeyToken(m.group(1), m.group(2))) : Optional.empty();
+        // checked by hand, not by a regex: this runs on every authenticated request
+        int separator = presented.indexOf('_', PREFIX.length());
+        if (!presented.startsWith(PREFIX) || separator < 0 || !isKeyId(presented, PREFIX.length(), separator)
+                || !isSecret(presented, separator + 1, presented.length())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApiKeyToken(presented.substring(PREFIX.length(), separator), presented.substring(separator + 1)));
+    }
+
+    /** {@code text[from, to)} is 8-16 of {@code [a-z0-9]}. */
+    private static boolean isKeyId(String text, int from, int to) {
+        if (to - from < 8 || to - from > 16) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code text[from, to)} is 32-64 of {@code [A-Za-z0-9]}. */
+    private static boolean isSecret(String text, int from, int to) {
+        if (to - from < 32 || to - from > 64) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static ApiKeyToken generate(SecureRandom random) {
@@ -43,7 +74,7 @@ public record ApiKeyToken(String keyId, String secret) {
 
     /** The full key as the client sends it. */
     public String value() {
-        return "ck_" + keyId + "_" + secret;
+        return PREFIX + keyId + "_" + secret;
     }
 
     /** Hex SHA-256 of the secret: the only form of it that is ever stored. */
@@ -75,6 +106,6 @@ public record ApiKeyToken(String keyId, String secret) {
 
     @Override
     public String toString() {
-        return "ck_" + keyId + "_<redacted>";
+        return PREFIX + keyId + "_<redacted>";
     }
 }

@@ -1,0 +1,163 @@
+package dev.countd.api.ratelimit;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.countd.core.apikey.RateLimit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Members give out a share of a bucket from their own copy (see {@link RateLimiter}): one member alone is
+ * exact, two members together exceed the limit by at most two shares, and small buckets stay exact.
+ */
+class LocalShareTest {
+
+    private static final double SHARE = 0.01;
+    private static final Duration SYNC = Duration.ofMillis(50);
+    private static HazelcastInstance first;
+    private static HazelcastInstance second;
+
+    @BeforeAll
+    static void twoMembers() throws Exception {
+        String cluster = "local-share-" + UUID.randomUUID();
+        int portA = freePort();
+        int portB = freePort();
+        first = Hazelcast.newHazelcastInstance(member(cluster, portA, portB));
+        second = Hazelcast.newHazelcastInstance(member(cluster, portB, portA));
+        await().atMost(Duration.ofSeconds(30)).until(() -> first.getCluster().getMembers().size() == 2);
+    }
+
+    @AfterAll
+    static void stop() {
+        second.shutdown();
+        first.shutdown();
+    }
+
+    @Test
+    void theShareIsOnePercentOfCapacityRoundedDown() {
+        RateLimiter limiter = limiter(first);
+        assertThat(limiter.localTokens(limit(1000))).isEqualTo(10);
+        assertThat(limiter.localTokens(limit(20_000))).isEqualTo(200);
+        assertThat(limiter.localTokens(limit(99))).isZero();
+        assertThat(new RateLimiter(RateLimitCluster.buckets(first, Duration.ofMinutes(1), Duration.ofSeconds(2)), true)
+                .localTokens(limit(1000))).as("the exact limiter shares nothing").isZero();
+    }
+
+    @Test
+    void oneMemberAloneGivesExactlyTheCapacityAndCountsDownTheRemainder() {
+        RateLimiter limiter = limiter(first);
+        String bucket = "key:alone-" + UUID.randomUUID();
+        int allowed = 0;
+        for (int i = 0; i < 1200; i++) {
+            RateDecision decision = limiter.tryConsume(bucket, "custom", limit(1000));
+            if (decision.allowed()) {
+                allowed++;
+                assertThat(decision.remaining()).isEqualTo(1000 - allowed);
+            } else {
+                assertThat(decision.retryAfterSeconds()).isPositive();
+            }
+        }
+        assertThat(allowed).isEqualTo(1000);
+    }
+
+    @Test
+    void twoMembersTogetherExceedTheLimitByAtMostTwoShares() {
+        RateLimiter onFirst = limiter(first);
+        RateLimiter onSecond = limiter(second);
+        String bucket = "key:both-" + UUID.randomUUID();
+        int allowed = 0;
+        for (int i = 0; i < 700; i++) {
+            for (RateLimiter limiter : new RateLimiter[] {onFirst, onSecond}) {
+                if (limiter.tryConsume(bucket, "custom", limit(1000)).allowed()) {
+                    allowed++;
+                }
+            }
+        }
+        assertThat(allowed).isBetween(1000, 1000 + 2 * 10);
+    }
+
+    @Test
+    void aBucketUnderOneHundredTokensIsExactAcrossMembers() {
+        RateLimiter onFirst = limiter(first);
+        RateLimiter onSecond = limiter(second);
+        String bucket = "key:small-" + UUID.randomUUID();
+        int allowed = 0;
+        for (int i = 0; i < 40; i++) {
+            for (RateLimiter limiter : new RateLimiter[] {onFirst, onSecond}) {
+                if (limiter.tryConsume(bucket, "custom", limit(50)).allowed()) {
+                    allowed++;
+                }
+            }
+        }
+        assertThat(allowed).isEqualTo(50);
+    }
+
+    @Test
+    void takesBeyondTheShareAreWrittenBackAtOnce() {
+        RateLimiter onFirst = limiter(first);
+        String bucket = "key:share-" + UUID.randomUUID();
+        for (int i = 0; i < 11; i++) {
+            assertThat(onFirst.tryConsume(bucket, "custom", limit(1000)).allowed()).isTrue();
+        }
+        // the first take read the bucket (and wrote back); the next ten are the member's share, still untold
+        assertThat(onFirst.availableTokens(bucket, limit(1000))).isEqualTo(1000 - 1);
+        // the twelfth would leave eleven untold, more than the share: it writes all of them back
+        assertThat(onFirst.tryConsume(bucket, "custom", limit(1000)).allowed()).isTrue();
+        assertThat(onFirst.availableTokens(bucket, limit(1000))).isEqualTo(1000 - 12);
+    }
+
+    @Test
+    void takesUnderTheShareReachTheSharedBucketOnceTheSyncIntervalHasPassed() {
+        Duration interval = Duration.ofSeconds(1);
+        RateLimiter onFirst = new RateLimiter(RateLimitCluster.buckets(first, Duration.ofMinutes(1), Duration.ofSeconds(2)),
+                false, SHARE, interval);
+        String bucket = "key:told-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) { // the first take reads the bucket (and writes back); two more stay untold
+            assertThat(onFirst.tryConsume(bucket, "custom", limit(1000)).allowed()).isTrue();
+        }
+        assertThat(onFirst.availableTokens(bucket, limit(1000))).isEqualTo(1000 - 1);
+        int[] taken = {3};
+        // each poll takes one more token; the first take later than the interval writes all of them back
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            assertThat(onFirst.tryConsume(bucket, "custom", limit(1000)).allowed()).isTrue();
+            taken[0]++;
+            assertThat(onFirst.availableTokens(bucket, limit(1000))).isEqualTo(1000 - taken[0]);
+        });
+        assertThat(taken[0]).isGreaterThan(4);
+    }
+
+    private static RateLimiter limiter(HazelcastInstance member) {
+        return new RateLimiter(RateLimitCluster.buckets(member, Duration.ofMinutes(1), Duration.ofSeconds(2)), false, SHARE, SYNC);
+    }
+
+    private static RateLimit limit(long capacity) {
+        return new RateLimit(capacity, 1, Duration.ofHours(1));
+    }
+
+    private static Config member(String cluster, int port, int otherPort) {
+        Config config = new Config().setClusterName(cluster);
+        config.setProperty("hazelcast.phone.home.enabled", "false");
+        config.getNetworkConfig().setPort(port).setPortAutoIncrement(false);
+        config.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+        config.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
+        config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true)
+                .addMember("127.0.0.1:" + port).addMember("127.0.0.1:" + otherPort);
+        return RateLimitCluster.configure(config, 1);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
