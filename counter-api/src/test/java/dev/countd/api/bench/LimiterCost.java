@@ -12,7 +12,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Prints what one rate-limit decision costs on a single embedded member, next to what one
+ * Prints what one rate-limit decision costs on a single embedded member (exact, and with the 1 % local
+ * share of {@link RateLimiter}), next to what one
  * local IMap entry-processor round trip costs (the floor of any Hazelcast-backed operation).
  * A benchmark main, not a test: {@code java -cp ... dev.countd.api.bench.LimiterCost [seconds]}.
  */
@@ -28,16 +29,19 @@ public final class LimiterCost {
         RateLimitCluster.configure(config, 1);
         HazelcastInstance member = Hazelcast.newHazelcastInstance(config);
         try {
-            RateLimiter limiter = new RateLimiter(RateLimitCluster.buckets(member, Duration.ofMinutes(1), Duration.ofSeconds(2)), true);
+            RateLimiter exact = new RateLimiter(RateLimitCluster.buckets(member, Duration.ofMinutes(1), Duration.ofSeconds(2)), true);
+            RateLimiter shared = new RateLimiter(RateLimitCluster.buckets(member, Duration.ofMinutes(1), Duration.ofSeconds(2)), true,
+                    0.01, Duration.ofMillis(50));
             RateLimit generous = new RateLimit(1_000_000_000L, 1_000_000_000L, Duration.ofSeconds(1));
             IMap<String, Long> plain = member.getMap("plain");
             plain.put("k", 0L);
             for (int round = 0; round < 2; round++) {
                 String label = round == 0 ? "warm-up " : "measured";
-                double limiterMicros = time(seconds, () -> limiter.tryConsume("key:bench", "bulk", generous));
+                double exactMicros = time(seconds, () -> exact.tryConsume("key:exact", "bulk", generous));
+                double sharedMicros = time(seconds, () -> shared.tryConsume("key:shared", "bulk", generous));
                 double processorMicros = time(seconds, () -> plain.executeOnKey("k", entry -> entry.setValue(entry.getValue() + 1)));
-                System.out.printf("%s: rate-limit decision %.1f us/op, plain entry processor %.1f us/op%n",
-                        label, limiterMicros, processorMicros);
+                System.out.printf("%s: rate-limit decision %.1f us/op exact, %.1f us/op with a 1%% local share;"
+                        + " plain entry processor %.1f us/op%n", label, exactMicros, sharedMicros, processorMicros);
             }
         } finally {
             member.shutdown();
