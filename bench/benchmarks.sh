@@ -148,22 +148,22 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 p99() {
   # Peak: closed-loop wrk (32 connections, spread.lua) after the warm-up. Then half that rate, paced by
   # bench/paced.lua (a light generator: wrk takes far less CPU than Gatling on the same two cores),
-  # calibrated once so the achieved rate is half the peak. Then, for comparison, Gatling's ManyCounters
-  # in the open model at the same rate (P99_GATLING=no skips it): Gatling's own CPU then competes with
-  # the server for the same two cores, so its latencies include the generator's.
+  # (its achieved rate is printed beside the figures). P99_GATLING=yes adds Gatling's ManyCounters in the
+  # open model at the same rate: Gatling's own CPU then competes with the server for the same two cores
+  # (one new virtual user per request), and at this rate its latencies are mostly the generator's.
   local secs=${P99_SECS:-30}
   echo "### p99 at half the peak rate (${WARMUP}s warm-up; peak from wrk closed loop; ${secs}s at half of it)"
   start_service write-behind
   wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
   local peak; peak=$(wrk_row peak "$REF/spread.lua" "$SECS" "" "bench-" 10000 | awk -F'|' '{print int($3)}')
-  local half=$(( peak / 2 ))
-  local rate=$half achieved
-  achieved=$(paced_run "$rate" 5 | sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*/\1 \2/' | awk '{print int($1/$2)}')
-  [ "${achieved:-0}" -gt 0 ] && rate=$(( half * half / achieved ))
-  echo "peak (wrk, $CONNS connections): $peak req/s; paced target $half req/s (asked $rate to get it)"
+  local half=$(( peak / 2 )) rate achieved
+  # the pause of paced.lua does not count response times: one 10 s run finds how much to ask for
+  achieved=$(paced_run "$half" 10 | sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*/\1 \2/' | awk '{print int($1/$2)}')
+  rate=$(( achieved > 0 ? half * half / achieved : half ))
+  echo "peak (wrk, $CONNS connections): $peak req/s; paced at $half req/s (asking $rate: $half gave $achieved)"
   local out; out=$(paced_run "$rate" "$secs")
   echo "$out" | awk -v h="$half" '{ split($2,r,"="); split($3,s,"="); printf "paced wrk: %.0f req/s (%.0f%% of peak) %s %s %s %s %s %s\n", r[2]/s[2], 50*r[2]/s[2]/h, $4, $5, $6, $7, $8, $9 }'
-  if [ "${P99_GATLING:-yes}" != no ]; then
+  if [ "${P99_GATLING:-no}" = yes ]; then
     echo "Gatling open model at $half req/s (generator on the same cores):"
     ./mvnw -B -q -pl counter-loadtest test-compile gatling:test -Dgatling.simulation=dev.countd.loadtest.ManyCounters \
       -DbaseUrl="http://127.0.0.1:$PORT" -DapiKey="$KEY" -Drate="$half" -Dduration="$secs" -Dp99Ms=10 \

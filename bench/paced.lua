@@ -1,6 +1,6 @@
 -- wrk script: increments spread over 10,000 counters at a paced rate. Each connection pauses
 -- CONNS * 1000 / RATE ms before its next request, so all together send about RATE requests/s
--- (a little less: the pause does not count the response time; bench/benchmarks.sh calibrates).
+-- (a little less: the pause does not count the response time; the achieved rate is printed).
 -- Latency is wrk's, from sending a request to its answer. Env: RATE, CONNS (as wrk's -c).
 local rate = tonumber(os.getenv("RATE") or "1000")
 local conns = tonumber(os.getenv("CONNS") or "32")
@@ -14,8 +14,14 @@ request = function()
   return wrk.format("POST", "/counters/paced-" .. math.random(0, 9999) .. "/increment")
 end
 
+-- wrk takes whole milliseconds: round up or down at random so the mean pause is the exact one
+local whole = math.floor(pause)
+local fraction = pause - whole
 delay = function()
-  return pause
+  if math.random() < fraction then
+    return whole + 1
+  end
+  return whole
 end
 
 done = function(summary, latency, requests)

@@ -36,6 +36,7 @@ import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.cluster.SchemaBeforeMaps;
 import dev.countd.api.cluster.ShutdownDrain;
+import dev.countd.api.config.DatabaseFactory;
 import dev.countd.api.config.DefaultConfigurationSourceProvider;
 import dev.countd.api.counter.BatchResource;
 import dev.countd.api.counter.CounterResource;
@@ -105,7 +106,6 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
-import io.dropwizard.jdbi3.JdbiFactory;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Files;
@@ -179,7 +179,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         ClusterSettings cluster = config.cluster().build();
         // Overlaps the member's start when it joins nobody; the maps are created after it (see the class).
         SchemaBeforeMaps schema = SchemaBeforeMaps.begin(cluster, () -> SchemaMigrations.migrate(dataSource));
-        Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "database");
+        Jdbi jdbi = DatabaseFactory.jdbi(environment, dataSourceFactory, dataSource);
 
         PersistenceSettings persistence = config.persistence().build();
         // Checked before anything starts: a malformed bootstrap key refuses start-up, saying why.

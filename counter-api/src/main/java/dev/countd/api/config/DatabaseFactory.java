@@ -2,7 +2,13 @@ package dev.countd.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.countd.core.storage.SqlDialect;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.DefinedAttributeTemplateEngine;
+import org.jdbi.v3.core.statement.SqlStatements;
 
 import java.nio.file.Path;
 
@@ -44,6 +50,18 @@ public class DatabaseFactory {
         factory.setInitialSize(Math.min(4, maxConnections));
         factory.setValidationQuery("/* countd health check */ SELECT 1");
         return factory;
+    }
+
+    /**
+     * Dropwizard's Jdbi over the pool (metrics, health check), with Jdbi's own template engine. JdbiFactory
+     * wraps the engine to prepend statement names (we name none); the wrapper is not a parsing engine, so
+     * Jdbi could not cache the parse and lexed every statement's SQL again on every execution (4 % of the
+     * CPU under write-through load). The plain engine renders the same SQL and is parsed once per statement.
+     */
+    public static Jdbi jdbi(Environment environment, DataSourceFactory factory, ManagedDataSource dataSource) {
+        Jdbi jdbi = new JdbiFactory().build(environment, factory, dataSource, "database");
+        jdbi.getConfig(SqlStatements.class).setTemplateEngine(new DefinedAttributeTemplateEngine());
+        return jdbi;
     }
 
     public SqlDialect dialect(Path dataDir) {
