@@ -156,6 +156,7 @@ p99() {
   start_service write-behind
   wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
   local peak; peak=$(wrk_row peak "$REF/spread.lua" "$SECS" "" "bench-" 10000 | awk -F'|' '{print int($3)}')
+  [ "${peak:-0}" -ge 2 ] || { echo "no peak measured (wrk answered nothing?)" >&2; stop_service; return 1; }
   local half=$(( peak / 2 )) rate achieved
   # the pause of paced.lua does not count response times: one 10 s run finds how much to ask for
   achieved=$(paced_run "$half" 10 | sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*/\1 \2/' | awk '{print int($1/$2)}')

@@ -2,7 +2,7 @@
 -- CONNS * 1000 / RATE ms before its next request, so all together send about RATE requests/s
 -- (a little less: the pause does not count the response time; the achieved rate is printed).
 -- Latency is wrk's, from sending a request to its answer. Env: RATE, CONNS (as wrk's -c).
-local rate = tonumber(os.getenv("RATE") or "1000")
+local rate = math.max(1, tonumber(os.getenv("RATE") or "1000"))
 local conns = tonumber(os.getenv("CONNS") or "32")
 local pause = conns * 1000 / rate
 

@@ -234,7 +234,11 @@ public class CounterApplication extends Application<CounterConfiguration> {
                     config.rateLimits().requestTimeout()), config.rateLimits().failOpen(),
                     config.rateLimits().localShare(), config.rateLimits().localSyncInterval());
             rateLimitFilter = new RateLimitFilter(limiter, plans, rateLimitMetrics);
-            authFailures = new AuthFailureLimiter(limiter, config.rateLimits().authFailuresPerIp());
+            // per-address budgets are small and must be exact whatever localShare says; their own limiter also
+            // keeps many client addresses from crowding the per-key proxies out of the cache
+            authFailures = new AuthFailureLimiter(new RateLimiter(RateLimitCluster.buckets(hazelcast,
+                    config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()), config.rateLimits().failOpen()),
+                    config.rateLimits().authFailuresPerIp());
         }
 
         HistoryService history = null;
@@ -305,8 +309,9 @@ public class CounterApplication extends Application<CounterConfiguration> {
             adminUsers.bootstrapInBackground(config.dashboard().bootstrapPassword(), System.out,
                     environment.lifecycle().scheduledExecutorService("admin-bootstrap").threads(1).build());
             environment.healthChecks().register("dashboard-login", new DashboardLoginHealthCheck(adminUsers));
-            RateLimiter loginLimiter = limiter != null ? limiter : new RateLimiter(RateLimitCluster.buckets(hazelcast,
-                    config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()), true);
+            RateLimiter loginLimiter = new RateLimiter(RateLimitCluster.buckets(hazelcast, // exact, like the auth budget
+                    config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()),
+                    limiter == null || config.rateLimits().failOpen());
             new AdminBundle(config.dashboard(), new AdminBundle.Services(counters, apiKeys, adminUsers,
                     new AdminSessions(hazelcast.getMap(AdminSessions.MAP), config.dashboard().sessionMaxAge()),
                     new DashboardLoginThrottle(new AuthFailureLimiter(loginLimiter, config.dashboard().loginFailuresPerIp())),

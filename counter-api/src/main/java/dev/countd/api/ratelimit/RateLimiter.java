@@ -21,12 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * A member may hand out a small share of a bucket's capacity from its own copy of the bucket before it
  * writes what it took back to the shared one (Bucket4j's delaying optimization): a request then costs no
- * cluster round trip. It writes back when its untold takes would pass the share, and at the latest
- * {@code syncInterval} after the last write-back. A member refuses only when its copy is empty, and its
+ * cluster round trip. It writes back when its untold takes would pass the share, and with the first take
+ * more than {@code syncInterval} after the last write-back (so a key that takes fewer than one token per
+ * interval on a member asks the shared bucket every time). A member refuses only when its copy is empty, and its
  * copy lacks only other members' takes since it last synced (it never holds fewer tokens than the bucket
  * really has), so no request is refused that the limit allows; with N members a bucket can give out at
  * most N times the share more than its limit (1 % of capacity per member by default). Buckets whose share is under one token (capacity under 100 at
- * 1 %) are exact: every take goes to the shared bucket.
+ * 1 %) are exact: every take goes to the shared bucket. The rate-limit headers come from the member's copy,
+ * so {@code remaining} can be higher than what the cluster has left by other members' takes since the last
+ * write-back. The failed-auth and login budgets use an exact limiter (the one-argument constructor).
  */
 public final class RateLimiter {
 
@@ -80,10 +83,24 @@ public final class RateLimiter {
             return proxy;
         }
         if (proxies.size() >= MAX_CACHED_PROXIES) {
-            proxies.clear();
+            forgetAll();
         }
         return proxies.computeIfAbsent(key, k -> buckets.builder().withOptimization(optimization(limit))
                 .build(k, () -> configuration(limit)));
+    }
+
+    /** Drops every cached proxy, first writing back what each took locally (else those takes were never counted). */
+    private void forgetAll() {
+        for (String key : proxies.keySet()) {
+            BucketProxy dropped = proxies.remove(key);
+            if (dropped != null) {
+                try {
+                    dropped.getOptimizationController().syncImmediately();
+                } catch (RuntimeException e) {
+                    LOG.warn("rate limiter unavailable ({}) while writing back local takes", e.getClass().getSimpleName());
+                }
+            }
+        }
     }
 
     /** Local takes for buckets big enough to have a share of at least one token; exact (batched) otherwise. */

@@ -40,10 +40,10 @@ class ApiKeyTokenFormatProperties {
     Arbitrary<String> nearlyKeys() {
         Arbitrary<String> prefix = Arbitraries.of("ck_", "ck_", "ck_", "ck", "CK_", "xk_", "");
         Arbitrary<String> id = Arbitraries.oneOf(Arbitraries.strings().withChars("abcz09").ofMinLength(7).ofMaxLength(17),
-                Arbitraries.strings().withChars("abcz09_A-").ofMinLength(0).ofMaxLength(18));
+                Arbitraries.strings().withChars("abcz09_A-/:`{@[").ofMinLength(0).ofMaxLength(18));
         Arbitrary<String> separator = Arbitraries.of("_", "_", "_", "", "-", "__");
-        Arbitrary<String> secret = Arbitraries.oneOf(Arbitraries.strings().withChars("aZ09bY").ofMinLength(31).ofMaxLength(65),
-                Arbitraries.strings().withChars("aZ09bY_-é").ofMinLength(0).ofMaxLength(66));
+        Arbitrary<String> secret = Arbitraries.oneOf(Arbitraries.strings().withChars("aZ09bYAz").ofMinLength(31).ofMaxLength(65),
+                Arbitraries.strings().withChars("aZ09bYAz_-é/:@[`{").ofMinLength(0).ofMaxLength(66));
         return Combinators.combine(prefix, id, separator, secret).as((p, i, s, t) -> p + i + s + t);
     }
 }
