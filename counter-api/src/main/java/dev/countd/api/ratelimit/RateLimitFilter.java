@@ -27,13 +27,21 @@ public final class RateLimitFilter implements ContainerRequestFilter {
 
     /**
      * Charges a request for more than the one token the filter took (a batch: one per operation).
-     * Returns the refusal to answer with, or null when the tokens were taken.
+     * Returns the refusal to answer with, or null when the tokens were taken: 429 when the bucket has too
+     * few now, 422 when it can never hold that many (more operations than the limit's capacity).
      */
     public jakarta.ws.rs.core.Response chargeExtra(ContainerRequestContext request, long tokens) {
         if (tokens < 1 || !(request.getSecurityContext().getUserPrincipal() instanceof ApiKeyPrincipal principal)) {
             return null;
         }
         String policy = plans.policyOf(principal.key());
+        long capacity = plans.limitOf(principal.key()).capacity();
+        if (tokens + 1 > capacity) {
+            // no wait would ever make room: a 429 with Retry-After would send the client into a retry loop
+            return Problem.of(422, "batch-exceeds-rate-limit", "this batch needs " + (tokens + 1) + " tokens (one per "
+                    + "operation), more than the " + capacity + " the key's rate limit (plan " + policy + ") can ever hold; "
+                    + "send at most " + capacity + " operations per batch").toResponse();
+        }
         RateDecision decision = limiter.tryConsume("key:" + principal.key().id(), policy, plans.limitOf(principal.key()), tokens);
         request.setProperty(RateDecision.REQUEST_PROPERTY, decision);
         if (decision.allowed()) {

@@ -54,6 +54,26 @@ class RateLimitTest {
     }
 
     @Test
+    void aBatchLargerThanTheLimitsCapacityIs422WithoutRetryAfterAndChangesNothing() {
+        Http client = keyWithLimit("{\"capacity\":5,\"refillTokens\":5,\"refillPeriod\":\"PT1S\"}");
+        StringBuilder operations = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            operations.append(i == 0 ? "" : ",").append("{\"op\":\"increment\",\"name\":\"rl.toolarge\"}");
+        }
+        Reply refused = client.post("/counters/_batch").json("{\"operations\":[" + operations + "]}");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.problemType()).isEqualTo("batch-exceeds-rate-limit");
+        assertThat(refused.json().get("detail").asText()).contains("6 tokens").contains("at most 5 operations");
+        assertThat(refused.header("Retry-After")).isNull();
+        assertThat(admin.get("/counters/rl.toolarge").send().status()).isEqualTo(404);
+        // a batch that fits what is left (the refused request still took its one token) is applied
+        String four = "{\"op\":\"increment\",\"name\":\"rl.toolarge\"}" + ",{\"op\":\"increment\",\"name\":\"rl.toolarge\"}".repeat(3);
+        Reply applied = client.post("/counters/_batch").json("{\"operations\":[" + four + "]}");
+        assertThat(applied.status()).isEqualTo(200);
+        assertThat(admin.get("/counters/rl.toolarge").send().json().get("value").asLong()).isEqualTo(4);
+    }
+
+    @Test
     void successfulAnswersCountDownTheRemainingBudget() {
         Http client = keyWithLimit(FIFTY_SLOW);
         Reply first = client.post("/counters/rl.count/increment").send();
