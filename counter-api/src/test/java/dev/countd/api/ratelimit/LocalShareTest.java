@@ -70,34 +70,12 @@ class LocalShareTest {
 
     @Test
     void twoMembersTogetherExceedTheLimitByAtMostTwoShares() {
-        RateLimiter onFirst = limiter(first);
-        RateLimiter onSecond = limiter(second);
-        String bucket = "key:both-" + UUID.randomUUID();
-        int allowed = 0;
-        for (int i = 0; i < 700; i++) {
-            for (RateLimiter limiter : new RateLimiter[] {onFirst, onSecond}) {
-                if (limiter.tryConsume(bucket, "custom", limit(1000)).allowed()) {
-                    allowed++;
-                }
-            }
-        }
-        assertThat(allowed).isBetween(1000, 1000 + 2 * 10);
+        assertThat(allowedTakingInTurns("key:both-" + UUID.randomUUID(), 1000, 700)).isBetween(1000, 1000 + 2 * 10);
     }
 
     @Test
     void aBucketUnderOneHundredTokensIsExactAcrossMembers() {
-        RateLimiter onFirst = limiter(first);
-        RateLimiter onSecond = limiter(second);
-        String bucket = "key:small-" + UUID.randomUUID();
-        int allowed = 0;
-        for (int i = 0; i < 40; i++) {
-            for (RateLimiter limiter : new RateLimiter[] {onFirst, onSecond}) {
-                if (limiter.tryConsume(bucket, "custom", limit(50)).allowed()) {
-                    allowed++;
-                }
-            }
-        }
-        assertThat(allowed).isEqualTo(50);
+        assertThat(allowedTakingInTurns("key:small-" + UUID.randomUUID(), 50, 40)).isEqualTo(50);
     }
 
     @Test
@@ -144,6 +122,20 @@ class LocalShareTest {
             onFirst.tryConsume("key:filler-" + i, "custom", new RateLimit(10, 1, Duration.ofHours(1000)));
         }
         assertThat(onFirst.availableTokens(bucket, limit(1000))).isEqualTo(1000 - 6);
+    }
+
+    /** Both members take one token in turn, {@code rounds} times each, from one bucket; answers how many were allowed. */
+    private static int allowedTakingInTurns(String bucket, long capacity, int rounds) {
+        RateLimiter[] members = {limiter(first), limiter(second)};
+        int allowed = 0;
+        for (int i = 0; i < rounds; i++) {
+            for (RateLimiter limiter : members) {
+                if (limiter.tryConsume(bucket, "custom", limit(capacity)).allowed()) {
+                    allowed++;
+                }
+            }
+        }
+        return allowed;
     }
 
     /** Writes back only when the share is spent (the interval is far longer than any test), so counts are exact. */
