@@ -1,5 +1,6 @@
 package dev.countd.api.cluster;
 
+import dev.countd.core.testing.FreePorts;
 import org.awaitility.Awaitility;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ final class NodeCluster implements AutoCloseable {
         Path dir = Files.createDirectories(Path.of("target", "cluster-it", testName + "-" + schema.name));
         List<Integer> hazelcastPorts = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            hazelcastPorts.add(NodeProcess.freePort());
+            hazelcastPorts.add(FreePorts.next());
         }
         Map<String, String> env = Map.of(
                 "COUNTER_CLUSTER_NAME", "it-" + UUID.randomUUID(),

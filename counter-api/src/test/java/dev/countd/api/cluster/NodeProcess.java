@@ -1,7 +1,8 @@
 package dev.countd.api.cluster;
 
+import dev.countd.core.testing.FreePorts;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +33,8 @@ final class NodeProcess {
 
     NodeProcess(int index, int hazelcastPort, Path logDir, Map<String, String> sharedEnv) {
         this.index = index;
-        this.port = freePort();
-        this.adminPort = freePort();
+        this.port = FreePorts.next();
+        this.adminPort = FreePorts.next();
         this.hazelcastPort = hazelcastPort;
         this.log = logDir.resolve("node-" + index + ".log");
         this.env = new java.util.HashMap<>(sharedEnv);
@@ -106,14 +107,6 @@ final class NodeProcess {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

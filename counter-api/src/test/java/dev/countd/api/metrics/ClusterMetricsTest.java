@@ -4,15 +4,13 @@ import com.hazelcast.core.Hazelcast;
 import dev.countd.api.CounterApplication;
 import dev.countd.api.CounterConfiguration;
 import dev.countd.api.TestApps;
+import dev.countd.core.testing.FreePorts;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +27,7 @@ class ClusterMetricsTest {
     @BeforeAll
     static void startTwoMembers() throws Exception {
         String cluster = "metrics-" + UUID.randomUUID();
-        int port1 = freePort();
+        int port1 = FreePorts.next();
         first = member(cluster, port1, "127.0.0.1:" + port1);
         first.before();
         // The port actually bound (another process may have taken the free one meanwhile).
@@ -37,7 +35,7 @@ class ClusterMetricsTest {
                 .filter(instance -> instance.getConfig().getClusterName().equals(cluster))
                 .mapToInt(instance -> instance.getCluster().getLocalMember().getAddress().getPort())
                 .findFirst().orElseThrow();
-        second = member(cluster, freePort(), "127.0.0.1:" + bound);
+        second = member(cluster, FreePorts.next(), "127.0.0.1:" + bound);
         second.before();
     }
 
@@ -82,11 +80,5 @@ class ClusterMetricsTest {
                 ConfigOverride.config("cluster.name", cluster),
                 ConfigOverride.config("cluster.port", Integer.toString(port)),
                 ConfigOverride.config("cluster.members", members));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

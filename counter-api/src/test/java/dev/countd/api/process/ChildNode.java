@@ -1,10 +1,10 @@
 package dev.countd.api.process;
 
 import dev.countd.api.CounterApplication;
+import dev.countd.core.testing.FreePorts;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,15 +26,15 @@ public final class ChildNode implements AutoCloseable {
     public final int adminPort;
 
     public ChildNode(Path dataDir, Map<String, String> extraEnvironment) {
-        this.port = freePort();
-        this.adminPort = freePort();
+        this.port = FreePorts.next();
+        this.adminPort = FreePorts.next();
         this.log = dataDir.resolve("node-" + port + ".log");
         this.environment = new java.util.HashMap<>(extraEnvironment);
         environment.put("COUNTER_PORT", Integer.toString(port));
         environment.put("COUNTER_ADMIN_PORT", Integer.toString(adminPort));
         environment.put("COUNTER_DATA_DIR", dataDir.toString());
         environment.putIfAbsent("COUNTER_CLUSTER_NAME", "child-" + port);
-        environment.putIfAbsent("COUNTER_HAZELCAST_PORT", Integer.toString(freePort()));
+        environment.putIfAbsent("COUNTER_HAZELCAST_PORT", Integer.toString(FreePorts.next()));
         environment.putIfAbsent("COUNTER_BOOTSTRAP_API_KEY", dev.countd.api.TestApps.ADMIN_KEY);
         environment.putIfAbsent("COUNTER_RATE_LIMIT_DEFAULT_PLAN", "bulk");
     }
@@ -84,14 +84,6 @@ public final class ChildNode implements AutoCloseable {
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             kill();
-        }
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

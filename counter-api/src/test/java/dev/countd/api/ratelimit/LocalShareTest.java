@@ -4,11 +4,11 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.countd.core.apikey.RateLimit;
+import dev.countd.core.testing.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -28,8 +28,8 @@ class LocalShareTest {
     @BeforeAll
     static void twoMembers() throws Exception {
         String cluster = "local-share-" + UUID.randomUUID();
-        int portA = freePort();
-        int portB = freePort();
+        int portA = FreePorts.next();
+        int portB = FreePorts.next();
         first = Hazelcast.newHazelcastInstance(member(cluster, portA, portB));
         second = Hazelcast.newHazelcastInstance(member(cluster, portB, portA));
         await().atMost(Duration.ofSeconds(30)).until(() -> first.getCluster().getMembers().size() == 2);
@@ -163,11 +163,5 @@ class LocalShareTest {
         config.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true)
                 .addMember("127.0.0.1:" + port).addMember("127.0.0.1:" + otherPort);
         return RateLimitCluster.configure(config, 1);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,6 +5,7 @@ import dev.countd.api.Http;
 import dev.countd.api.Http.Reply;
 import dev.countd.api.TestApps;
 import dev.countd.api.TestKeys;
+import dev.countd.core.testing.FreePorts;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -29,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SharedBudgetIT {
 
-    private static final int PORT_A = freePort();
-    private static final int PORT_B = freePort();
+    private static final int PORT_A = FreePorts.next();
+    private static final int PORT_B = FreePorts.next();
     private static final String CLUSTER = "shared-" + UUID.randomUUID();
     private static final Path DATA = TestApps.freshDataDir();
 
@@ -79,13 +77,5 @@ class SharedBudgetIT {
                 ConfigOverride.config("logging.level", "WARN"),
                 ConfigOverride.config("cluster.port", Integer.toString(hazelcastPort)),
                 ConfigOverride.config("cluster.members", "127.0.0.1:" + PORT_A + ",127.0.0.1:" + PORT_B));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

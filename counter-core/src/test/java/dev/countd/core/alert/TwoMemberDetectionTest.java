@@ -14,13 +14,12 @@ import dev.countd.core.storage.CounterMapStore;
 import dev.countd.core.storage.PersistenceSettings;
 import dev.countd.core.storage.SqlDialect;
 import dev.countd.core.testing.EmbeddedStore;
+import dev.countd.core.testing.FreePorts;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +54,8 @@ class TwoMemberDetectionTest {
     void racingThroughBothMembersCrossesOnceAndTheEventSurvivesTheOwnersCrash() throws Exception {
         Jdbi jdbi = EmbeddedStore.h2(dir);
         String cluster = "alerts-" + UUID.randomUUID();
-        int port1 = freePort();
-        int port2 = freePort();
+        int port1 = FreePorts.next();
+        int port2 = FreePorts.next();
         List<String> list = List.of("127.0.0.1:" + port1, "127.0.0.1:" + port2);
         List<AlertRuleIndex> indexes = new ArrayList<>();
         for (int port : new int[] {port1, port2}) {
@@ -112,11 +111,5 @@ class TwoMemberDetectionTest {
         Counter after = survivor.<String, Counter>getMap(CounterCluster.COUNTERS_MAP).get(id.key());
         assertThat(after.value()).isEqualTo(256);
         assertThat(after.outbox()).extracting(AlertEvent::id).containsExactly(events.get(0).id());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -10,13 +10,12 @@ import dev.countd.core.storage.PersistenceMode;
 import dev.countd.core.storage.PersistenceSettings;
 import dev.countd.core.storage.SqlDialect;
 import dev.countd.core.testing.EmbeddedStore;
+import dev.countd.core.testing.FreePorts;
 import dev.countd.core.testing.TestCluster;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -220,8 +219,8 @@ class BatchGroupTest {
     void theBackupHoldsTheDecidedStatesSoTheOwnersCrashLosesNothingAndAppliesNothingTwice() throws Exception {
         Jdbi jdbi = EmbeddedStore.h2(dir);
         String name = "batch-" + UUID.randomUUID();
-        int port1 = freePort();
-        int port2 = freePort();
+        int port1 = FreePorts.next();
+        int port2 = FreePorts.next();
         List<String> list = List.of("127.0.0.1:" + port1, "127.0.0.1:" + port2);
         List<HazelcastInstance> members = new ArrayList<>();
         try {
@@ -259,12 +258,6 @@ class BatchGroupTest {
                     .isEqualTo(3);
         } finally {
             members.forEach(m -> m.getLifecycleService().terminate());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
