@@ -20,7 +20,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +56,39 @@ class CounterCodecProperties {
         Counter counter = Counter.create(new CounterId("default", "counter-0000001"), CounterDefaults.STANDARD,
                 1_795_000_000_000L);
         assertThat(stored(counter)).hasSize(11);
+    }
+
+    @Example
+    void aValueWrittenInVersionOneIsStillRead() throws IOException {
+        // Written by version 1 of the codec (commit 0fb8073): a counter with a server id and a client key remembered.
+        byte[] v1 = HexFormat.of().parseHex("018001a4102280f8b2e5bd68c0a90702123456789abcdef00000000000000000b0bbc1e5bd"
+                + "6800a21020f091bae5bd6800ffffffffffffffd6000000000000004dc091edb7be688406a41022c0a1bae5bd680f636c616d70"
+                + "6564206174206d6178");
+        Counter read = CounterCodec.read(new DataInputStream(new ByteArrayInputStream(v1)));
+        assertThat(Counter.identified(new CounterId("default", "page-views"), read)).isEqualTo(new Counter("default",
+                "page-views", 1042, 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, 17, "", Map.of(), 1_795_000_000_000L,
+                1_795_000_060_000L, List.of(
+                new RecordedOp(0x1234_5678_9abc_def0L, 0, 1_795_000_119_000L, false, MutationOutcome.UPDATED, false,
+                        1041, 16, 1_795_000_059_000L, null),
+                new RecordedOp(-42L, 77L, 1_795_086_460_000L, true, MutationOutcome.BOUND_EXCEEDED, true,
+                        1042, 17, 1_795_000_060_000L, "clamped at max"))));
+    }
+
+    @Example
+    void aRememberedServerIdTakesAtMostEighteenBytes() throws IOException {
+        long now = 1_795_000_060_000L;
+        List<RecordedOp> ops = new ArrayList<>();
+        for (int i = 0; i < 64; i++) { // a busy counter: one increment every 900 ms for the last minute
+            long at = now - (63 - i) * 900L;
+            ops.add(new RecordedOp(0x5DEECE66DL * (i + 1), 0, at + 60_000, false, MutationOutcome.UPDATED, false,
+                    1_000_000 + i, 500 + i, at, null));
+        }
+        Counter busy = new Counter("default", "page-views", 1_000_063, 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, 563,
+                "", Map.of(), now - 3_600_000, now, ops);
+        Counter idle = new Counter("default", "page-views", 1_000_063, 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, 563,
+                "", Map.of(), now - 3_600_000, now);
+        int listOverhead = 2; // the flags varint grows by a byte, plus the list's count
+        assertThat((stored(busy).length - stored(idle).length - listOverhead) / 64.0).isLessThanOrEqualTo(18);
     }
 
     @Example
