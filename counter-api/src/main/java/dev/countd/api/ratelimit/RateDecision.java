@@ -28,7 +28,9 @@ public record RateDecision(String policy, RateLimit limit, boolean allowed, long
         return new RateDecision(policy, limit, allowed, 0, 0, allowed ? 0 : 1, true);
     }
 
+    /** Whole seconds, rounded up; Bucket4j answers Long.MAX_VALUE for "never", which must not wrap around. */
     private static long ceilSeconds(long nanos) {
-        return nanos <= 0 ? 0 : (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
+        long second = TimeUnit.SECONDS.toNanos(1);
+        return nanos <= 0 ? 0 : nanos / second + (nanos % second == 0 ? 0 : 1);
     }
 }
