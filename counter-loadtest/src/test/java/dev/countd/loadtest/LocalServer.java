@@ -48,7 +48,11 @@ final class LocalServer {
 
     static LocalServer fromProperties() {
         String jar = System.getProperty("countd.launchJar");
-        return jar == null || jar.isBlank() ? null : new LocalServer(Path.of(jar), freePort(), freePort(), freePort());
+        if (jar == null || jar.isBlank()) {
+            return null;
+        }
+        int[] ports = freePorts();
+        return new LocalServer(Path.of(jar), ports[0], ports[1], ports[2]);
     }
 
     String baseUrl() {
@@ -144,9 +148,17 @@ final class LocalServer {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * Three distinct free ports (application, admin, Hazelcast): held open together while chosen, so the kernel
+     * cannot answer the same one twice. Until the server binds them an outgoing connection could take one;
+     * nothing in this JVM connects out before the server is up, and a lone server makes no outgoing connections.
+     */
+    private static int[] freePorts() {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket application = new ServerSocket(0, 1, loopback);
+             ServerSocket admin = new ServerSocket(0, 1, loopback);
+             ServerSocket hazelcast = new ServerSocket(0, 1, loopback)) {
+            return new int[] {application.getLocalPort(), admin.getLocalPort(), hazelcast.getLocalPort()};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -30,7 +30,9 @@ public final class FreePorts {
     /** A port no other server holds now and no earlier call in this JVM answered. */
     public static int next() {
         if (ABOVE_RANGE <= LOWEST + 1_000) {
-            return kernelChosen(); // an unusual kernel setting leaves no room below the range
+            System.err.println("FreePorts: ephemeral ports start at " + ABOVE_RANGE + ", leaving no room below; "
+                    + "letting the kernel choose (such a port can be taken before the server binds it)");
+            return kernelChosen();
         }
         for (int tries = 0; tries < ABOVE_RANGE - LOWEST; tries++) {
             int port = LOWEST + Math.floorMod(NEXT.getAndIncrement() - LOWEST, ABOVE_RANGE - LOWEST);
@@ -59,11 +61,16 @@ public final class FreePorts {
     }
 
     /** Linux publishes its range; elsewhere stay below Linux's default start, which is below IANA's 49152 too. */
-    private static int ephemeralRangeStart() {
+    static int ephemeralRangeStart() {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        if (!Files.exists(range)) {
+            return 32_768;
+        }
         try {
-            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-            return Integer.parseInt(range.split("\\s+")[0]);
+            // Not Files.readString: /proc files report size 0, and it then reads a single byte ("3").
+            return Integer.parseInt(Files.readAllLines(range).get(0).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
+            System.err.println("FreePorts: cannot read " + range + " (" + e + "); assuming ephemeral ports from 32768");
             return 32_768;
         }
     }
