@@ -18,6 +18,9 @@ public record RateDecision(String policy, RateLimit limit, boolean allowed, long
 
     public static final String REQUEST_PROPERTY = "countd.rateDecision";
 
+    /** The largest number of seconds a header carries: 2^31 - 1, what HTTP caches and 32-bit parsers can hold (RFC 9111 1.2.2). */
+    public static final long MAX_HEADER_SECONDS = Integer.MAX_VALUE;
+
     static RateDecision of(String policy, RateLimit limit, ConsumptionProbe probe) {
         return new RateDecision(policy, limit, probe.isConsumed(), probe.getRemainingTokens(),
                 ceilSeconds(probe.getNanosToWaitForReset()),
@@ -28,9 +31,13 @@ public record RateDecision(String policy, RateLimit limit, boolean allowed, long
         return new RateDecision(policy, limit, allowed, 0, 0, allowed ? 0 : 1, true);
     }
 
-    /** Whole seconds, rounded up; Bucket4j answers Long.MAX_VALUE for "never", which must not wrap around. */
+    /**
+     * Whole seconds, rounded up and capped at {@link #MAX_HEADER_SECONDS}. Bucket4j answers Long.MAX_VALUE for
+     * "never" (and saturates long waits), which must neither wrap around nor reach clients as a number that
+     * many of them cannot parse.
+     */
     private static long ceilSeconds(long nanos) {
         long second = TimeUnit.SECONDS.toNanos(1);
-        return nanos <= 0 ? 0 : nanos / second + (nanos % second == 0 ? 0 : 1);
+        return nanos <= 0 ? 0 : Math.min(MAX_HEADER_SECONDS, nanos / second + (nanos % second == 0 ? 0 : 1));
     }
 }

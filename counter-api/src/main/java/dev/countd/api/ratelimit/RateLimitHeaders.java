@@ -29,7 +29,8 @@ public final class RateLimitHeaders implements ContainerResponseFilter {
             return;
         }
         String name = "\"" + decision.policy() + "\"";
-        header.accept("RateLimit-Policy", name + ";q=" + decision.limit().capacity() + ";w=" + decision.limit().windowSeconds());
+        header.accept("RateLimit-Policy", name + ";q=" + decision.limit().capacity() + ";w="
+                + Math.min(RateDecision.MAX_HEADER_SECONDS, decision.limit().windowSeconds()));
         header.accept("RateLimit", name + ";r=" + decision.remaining() + ";t=" + decision.resetSeconds());
         header.accept("X-RateLimit-Limit", Long.toString(decision.limit().capacity()));
         header.accept("X-RateLimit-Remaining", Long.toString(decision.remaining()));

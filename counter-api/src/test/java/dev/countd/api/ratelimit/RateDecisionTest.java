@@ -5,6 +5,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,10 +23,18 @@ class RateDecisionTest {
     }
 
     @Test
-    void aWaitOfNeverStaysTheLongestWaitInsteadOfWrappingToOneSecond() {
+    void aWaitOfNeverBecomesTheLongestHeaderValueInsteadOfWrappingToOneSecond() {
         RateDecision decision = RateDecision.of("free", LIMIT, ConsumptionProbe.rejected(0, Long.MAX_VALUE, Long.MAX_VALUE));
-        assertThat(decision.retryAfterSeconds()).isEqualTo(Long.MAX_VALUE / 1_000_000_000L + 1);
-        assertThat(decision.resetSeconds()).isEqualTo(Long.MAX_VALUE / 1_000_000_000L + 1);
+        assertThat(decision.retryAfterSeconds()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(decision.resetSeconds()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void theWindowOfAnAbsurdlySlowLimitIsCappedInTheHeader() {
+        RateLimit slow = new RateLimit(Long.MAX_VALUE / 2, 1, Duration.ofDays(366));
+        Map<String, String> headers = new HashMap<>();
+        RateLimitHeaders.write(RateDecision.of("custom", slow, ConsumptionProbe.consumed(5, 1)), headers::put);
+        assertThat(headers.get("RateLimit-Policy")).endsWith(";w=" + Integer.MAX_VALUE);
     }
 
     @Test
