@@ -2,6 +2,7 @@ package dev.countd.api.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.countd.core.cluster.ClusterSettings;
+import dev.countd.core.cluster.CounterCodec;
 
 import java.util.Arrays;
 import java.util.List;
@@ -33,12 +34,15 @@ public class ClusterFactory {
     private int minimumClusterSize = 1;
     @JsonProperty
     private io.dropwizard.util.Duration drainDelay = io.dropwizard.util.Duration.seconds(2);
+    /** The in-memory counter format this member writes; 1 only during a rolling upgrade from a release that reads only 1. */
+    @JsonProperty
+    private int counterFormat = CounterCodec.VERSION;
 
     public ClusterSettings build() {
         List<String> memberList = members == null ? List.of()
                 : Arrays.stream(members.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         return new ClusterSettings(name, bindAddress, port, memberList, multicast, kubernetes.build(), backupCount,
-                minimumClusterSize);
+                minimumClusterSize, counterFormat);
     }
 
     /** How long a stopping node keeps serving with {@code Connection: close} before it stops accepting. */

@@ -13,11 +13,14 @@ import java.util.List;
  * @param kubernetes         Kubernetes discovery, or {@link KubernetesDiscovery#OFF}
  * @param minimumClusterSize writes to counters need at least this many members in this member's
  *                           view of the cluster (split-brain protection); 1 switches it off
+ * @param counterFormat      the {@link CounterCodec} version this member writes: the newest, or 1 while members
+ *                           of a release that reads only version 1 are still in the cluster (rolling upgrade)
  */
 public record ClusterSettings(String clusterName, String bindAddress, int port, List<String> members,
                               boolean multicast, KubernetesDiscovery kubernetes, int backupCount,
-                              int minimumClusterSize) {
+                              int minimumClusterSize, int counterFormat) {
     public ClusterSettings {
+        CounterCodec.requireWritable(counterFormat);
         members = members == null ? List.of() : List.copyOf(members);
         kubernetes = kubernetes == null ? KubernetesDiscovery.OFF : kubernetes;
         if (backupCount < 0 || backupCount > 6) {
@@ -30,6 +33,13 @@ public record ClusterSettings(String clusterName, String bindAddress, int port, 
         if (joins > 1) {
             throw new IllegalArgumentException("choose one way to join: a member list, multicast or Kubernetes discovery");
         }
+    }
+
+    /** Settings that write the newest counter format. */
+    public ClusterSettings(String clusterName, String bindAddress, int port, List<String> members,
+                           boolean multicast, KubernetesDiscovery kubernetes, int backupCount, int minimumClusterSize) {
+        this(clusterName, bindAddress, port, members, multicast, kubernetes, backupCount, minimumClusterSize,
+                CounterCodec.VERSION);
     }
 
     public ClusterSettings(String clusterName, String bindAddress, int port, List<String> members,

@@ -56,7 +56,7 @@ public final class CounterCluster {
             }
         }
 
-        CounterSerializers.register(config.getSerializationConfig());
+        CounterSerializers.register(config.getSerializationConfig(), cluster.counterFormat());
         config.addListenerConfig(new com.hazelcast.config.ListenerConfig(new MergeReconciler()));
 
         MapConfig counters = new MapConfig(COUNTERS_MAP)

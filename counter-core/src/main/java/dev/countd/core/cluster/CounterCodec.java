@@ -46,7 +46,8 @@ import java.util.Map;
  * zigzag  op expiresAt - op updatedAt (its time to live)
  * [DETAIL] string
  * </pre>
- * A server operation id then takes 14-18 bytes instead of version 1's 34 (which wrote every field in full).
+ * A server operation id of a single increment then takes 15-17 bytes instead of version 1's 34 (which wrote every
+ * field in full); larger amounts and older entries need a few bytes more.
  * <p>
  * Compatibility rules: a reader accepts every version it knows and refuses a newer one (loudly, never
  * guessing). Any change to the layout, including a new flag bit, is a new version that readers of the old one
@@ -78,11 +79,26 @@ public final class CounterCodec {
     private static final int OP_DETAIL = 1 << 8;
     private static final MutationOutcome[] OUTCOMES = MutationOutcome.values();
 
+    static {
+        if (OUTCOMES.length > OP_OUTCOME + 1) { // a 33rd outcome would spill into the flag bits of version 2
+            throw new ExceptionInInitializerError("MutationOutcome has outgrown CounterCodec's 5 bits");
+        }
+    }
+
     private CounterCodec() {
     }
 
     /** @param withId write namespace and name too (a counter travelling in a message, not a map value) */
     public static void write(DataOutput out, Counter c, boolean withId) throws IOException {
+        write(out, c, withId, VERSION);
+    }
+
+    /**
+     * @param version the layout to write: {@link #VERSION}, or 1 while members that read only version 1 are
+     *                still in the cluster (the first step of a rolling upgrade, see docs/architecture.md)
+     */
+    public static void write(DataOutput out, Counter c, boolean withId, int version) throws IOException {
+        requireWritable(version);
         int flags = (withId && c.namespace() != null ? ID : 0)
                 | (c.min() != 0 ? MIN : 0)
                 | (c.max() != Long.MAX_VALUE ? MAX : 0)
@@ -93,7 +109,7 @@ public final class CounterCodec {
                 | (c.recentOps().isEmpty() ? 0 : RECENT_OPS)
                 | (c.alertDisarmed().isEmpty() ? 0 : DISARMED)
                 | (c.outbox().isEmpty() ? 0 : OUTBOX);
-        out.writeByte(VERSION);
+        out.writeByte(version);
         writeVarLong(out, flags);
         if ((flags & ID) != 0) {
             writeString(out, c.namespace());
@@ -125,7 +141,11 @@ public final class CounterCodec {
         if ((flags & RECENT_OPS) != 0) {
             writeVarLong(out, c.recentOps().size());
             for (RecordedOp op : c.recentOps()) {
-                writeOp(out, op, c);
+                if (version == 1) {
+                    writeOpV1(out, op);
+                } else {
+                    writeOp(out, op, c);
+                }
             }
         }
         if ((flags & DISARMED) != 0) {
@@ -246,6 +266,17 @@ public final class CounterCodec {
     }
 
     /** Version 1: every field in full (id, hash, expiresAt, bits, value, version, updatedAt, detail). */
+    private static void writeOpV1(DataOutput out, RecordedOp op) throws IOException {
+        out.writeLong(op.id());
+        out.writeLong(op.requestHash());
+        writeSigned(out, op.expiresAt());
+        writeVarLong(out, op.outcome().ordinal() | (op.clientKey() ? V1_OP_CLIENT_KEY : 0) | (op.clamped() ? V1_OP_CLAMPED : 0));
+        writeSigned(out, op.value());
+        writeSigned(out, op.version());
+        writeSigned(out, op.updatedAt());
+        writeString(out, op.detail());
+    }
+
     private static RecordedOp readOpV1(DataInput in) throws IOException {
         long id = in.readLong();
         long hash = in.readLong();
@@ -255,9 +286,21 @@ public final class CounterCodec {
                 (bits & V1_OP_CLAMPED) != 0, readSigned(in), readSigned(in), readSigned(in), readString(in));
     }
 
+    /** {@code version} when this member can write it (it reads every version it writes); else IllegalArgumentException. */
+    public static int requireWritable(int version) {
+        if (version != 1 && version != VERSION) {
+            throw new IllegalArgumentException("counter format must be 1 or " + VERSION + ", not " + version);
+        }
+        return version;
+    }
+
     /** The message form (with namespace and name) as bytes, for Compact messages that carry a counter; null stays null. */
     public static byte[] toBytes(Counter counter) {
-        return counter == null ? null : toBytes(List.of(counter));
+        return toBytes(counter, VERSION);
+    }
+
+    public static byte[] toBytes(Counter counter, int version) {
+        return counter == null ? null : toBytes(List.of(counter), version);
     }
 
     public static Counter fromBytes(byte[] bytes) {
@@ -266,13 +309,17 @@ public final class CounterCodec {
 
     /** Several counters (null elements allowed) in one array, in order. */
     public static byte[] toBytes(List<Counter> counters) {
+        return toBytes(counters, VERSION);
+    }
+
+    public static byte[] toBytes(List<Counter> counters, int version) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * counters.size());
         DataOutputStream out = new DataOutputStream(bytes);
         try {
             for (Counter counter : counters) {
                 out.writeBoolean(counter != null);
                 if (counter != null) {
-                    write(out, counter, true);
+                    write(out, counter, true, version);
                 }
             }
             out.flush();

@@ -43,18 +43,20 @@ public final class CounterSerializers {
     private CounterSerializers() {
     }
 
-    public static void register(SerializationConfig config) {
+    /** @param counterFormat the {@link CounterCodec} version this member writes (it reads every version it knows) */
+    public static void register(SerializationConfig config, int counterFormat) {
+        CounterCodec.requireWritable(counterFormat);
         config.addSerializerConfig(new SerializerConfig().setTypeClass(Counter.class)
-                .setImplementation(new StoredCounterSerializer()));
+                .setImplementation(new StoredCounterSerializer(counterFormat)));
         config.getCompactSerializationConfig()
                 .addSerializer(new MutationProcessorSerializer())
                 .addSerializer(new NamePageSerializer())
                 .addSerializer(new MutationRequestSerializer())
                 .addSerializer(new BatchProcessorSerializer())
-                .addSerializer(new ReplaceManyProcessorSerializer())
-                .addSerializer(new dev.countd.core.counter.BatchResultsSerializer())
-                .addSerializer(new ReplaceProcessorSerializer())
-                .addSerializer(new MutationResultSerializer())
+                .addSerializer(new ReplaceManyProcessorSerializer(counterFormat))
+                .addSerializer(new dev.countd.core.counter.BatchResultsSerializer(counterFormat))
+                .addSerializer(new ReplaceProcessorSerializer(counterFormat))
+                .addSerializer(new MutationResultSerializer(counterFormat))
                 .addSerializer(new StoreCurrentSerializer());
         dev.countd.core.apikey.ApiKeySerializers.register(config);
         dev.countd.core.alert.AlertSerializers.register(config);
@@ -69,9 +71,15 @@ public final class CounterSerializers {
         /** Hazelcast type id of the stored form; the rate limiter's serializers start at 10,000. */
         static final int TYPE_ID = 100;
 
+        private final int counterFormat;
+
+        StoredCounterSerializer(int counterFormat) {
+            this.counterFormat = counterFormat;
+        }
+
         @Override
         public void write(ObjectDataOutput out, Counter counter) throws IOException {
-            CounterCodec.write(out, counter, false);
+            CounterCodec.write(out, counter, false, counterFormat);
         }
 
         @Override
@@ -177,6 +185,12 @@ public final class CounterSerializers {
     }
 
     static final class ReplaceManyProcessorSerializer implements CompactSerializer<ReplaceCountersProcessor> {
+        private final int counterFormat;
+
+        ReplaceManyProcessorSerializer(int counterFormat) {
+            this.counterFormat = counterFormat;
+        }
+
         @Override
         public ReplaceCountersProcessor read(CompactReader in) {
             String[] keys = in.readArrayOfString("keys");
@@ -196,7 +210,7 @@ public final class CounterSerializers {
                 states.add(processor.states().get(key));
             }
             out.writeArrayOfString("keys", keys);
-            out.writeArrayOfInt8("states", CounterCodec.toBytes(states));
+            out.writeArrayOfInt8("states", CounterCodec.toBytes(states, counterFormat));
         }
 
         @Override
@@ -276,6 +290,12 @@ public final class CounterSerializers {
     }
 
     static final class ReplaceProcessorSerializer implements CompactSerializer<ReplaceCounterProcessor> {
+        private final int counterFormat;
+
+        ReplaceProcessorSerializer(int counterFormat) {
+            this.counterFormat = counterFormat;
+        }
+
         @Override
         public ReplaceCounterProcessor read(CompactReader in) {
             return new ReplaceCounterProcessor(CounterCodec.fromBytes(in.readArrayOfInt8("state")));
@@ -283,7 +303,7 @@ public final class CounterSerializers {
 
         @Override
         public void write(CompactWriter out, ReplaceCounterProcessor processor) {
-            out.writeArrayOfInt8("state", CounterCodec.toBytes(processor.state()));
+            out.writeArrayOfInt8("state", CounterCodec.toBytes(processor.state(), counterFormat));
         }
 
         @Override
@@ -298,6 +318,12 @@ public final class CounterSerializers {
     }
 
     static final class MutationResultSerializer implements CompactSerializer<MutationResult> {
+        private final int counterFormat;
+
+        MutationResultSerializer(int counterFormat) {
+            this.counterFormat = counterFormat;
+        }
+
         @Override
         public MutationResult read(CompactReader in) {
             return new MutationResult(MutationOutcome.valueOf(in.readString("outcome")), CounterCodec.fromBytes(in.readArrayOfInt8("counter")),
@@ -307,7 +333,7 @@ public final class CounterSerializers {
         @Override
         public void write(CompactWriter out, MutationResult result) {
             out.writeString("outcome", result.outcome().name());
-            out.writeArrayOfInt8("counter", CounterCodec.toBytes(result.counter()));
+            out.writeArrayOfInt8("counter", CounterCodec.toBytes(result.counter(), counterFormat));
             out.writeBoolean("clamped", result.clamped());
             out.writeString("detail", result.detail());
             out.writeBoolean("replayed", result.replayed());

@@ -8,6 +8,13 @@ import dev.countd.core.cluster.CounterCodec;
 /** Compact form of {@link BatchResults}: parallel arrays, one entry per operation, plus the snapshots. */
 public final class BatchResultsSerializer implements CompactSerializer<BatchResults> {
 
+    private final int counterFormat;
+
+    /** @param counterFormat the {@link CounterCodec} version the snapshots are written in */
+    public BatchResultsSerializer(int counterFormat) {
+        this.counterFormat = counterFormat;
+    }
+
     @Override
     public BatchResults read(CompactReader in) {
         return new BatchResults(CounterCodec.fromBytesAll(in.readArrayOfInt8("snapshots"), in.readInt32("snapshotCount")),
@@ -19,7 +26,7 @@ public final class BatchResultsSerializer implements CompactSerializer<BatchResu
     @Override
     public void write(CompactWriter out, BatchResults results) {
         // Counters travel in CounterCodec's message form (with namespace and name), as in every other message.
-        out.writeArrayOfInt8("snapshots", CounterCodec.toBytes(results.snapshots()));
+        out.writeArrayOfInt8("snapshots", CounterCodec.toBytes(results.snapshots(), counterFormat));
         out.writeInt32("snapshotCount", results.snapshots().size());
         out.writeArrayOfInt8("outcomes", results.outcomes());
         out.writeArrayOfInt8("flags", results.flags());

@@ -4,7 +4,13 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.internal.serialization.SerializationService;
+import com.hazelcast.internal.serialization.impl.DefaultSerializationServiceBuilder;
+import com.hazelcast.internal.serialization.impl.HeapData;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
+import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterDefaults;
+import dev.countd.core.counter.CounterId;
 import dev.countd.core.storage.CounterMapStore;
 import dev.countd.core.storage.PersistenceMode;
 import dev.countd.core.storage.PersistenceSettings;
@@ -94,6 +100,26 @@ class CounterClusterConfigTest {
         MapConfig counters = config.getMapConfig(CounterCluster.COUNTERS_MAP);
         assertThat(counters.getMergePolicyConfig().getPolicy()).isEqualTo(CounterMergePolicy.class.getName());
         assertThat(counters.getBackupCount()).isEqualTo(2);
+    }
+
+    @Test
+    void theMapValueIsWrittenInTheConfiguredCounterFormat() {
+        Counter counter = Counter.create(new CounterId("default", "c"), CounterDefaults.STANDARD, 1_795_000_000_000L);
+        for (int format : new int[] {1, CounterCodec.VERSION}) {
+            Config config = config(new ClusterSettings("c", "127.0.0.1", 5701, List.of(), false, OFF, 1, 1, format));
+            SerializationService serialization = new DefaultSerializationServiceBuilder()
+                    .setConfig(config.getSerializationConfig()).build();
+            byte[] data = serialization.toData(counter).toByteArray();
+            assertThat(data[HeapData.DATA_OFFSET]).as("version byte of the value in format %d", format).isEqualTo((byte) format);
+            assertThat(Counter.identified(counter.id(), serialization.toObject(serialization.toData(counter))))
+                    .isEqualTo(counter);
+        }
+    }
+
+    @Test
+    void aCounterFormatThisReleaseCannotWriteIsRefused() {
+        assertThatThrownBy(() -> new ClusterSettings("c", "127.0.0.1", 5701, List.of(), false, OFF, 1, 1, 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counter format must be 1 or 2");
     }
 
     @Test

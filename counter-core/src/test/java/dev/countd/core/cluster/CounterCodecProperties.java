@@ -58,24 +58,43 @@ class CounterCodecProperties {
         assertThat(stored(counter)).hasSize(11);
     }
 
+    /** A counter with a server id and a client key remembered, and its map value as version 1 (commit 0fb8073) wrote it. */
+    private static final Counter REMEMBERING = new Counter("default", "page-views", 1042, 0, Long.MAX_VALUE, 0,
+            OverflowPolicy.REJECT, 17, "", Map.of(), 1_795_000_000_000L, 1_795_000_060_000L, List.of(
+            new RecordedOp(0x1234_5678_9abc_def0L, 0, 1_795_000_119_000L, false, MutationOutcome.UPDATED, false,
+                    1041, 16, 1_795_000_059_000L, null),
+            new RecordedOp(-42L, 77L, 1_795_086_460_000L, true, MutationOutcome.BOUND_EXCEEDED, true,
+                    1042, 17, 1_795_000_060_000L, "clamped at max")));
+    private static final byte[] REMEMBERING_V1 = HexFormat.of().parseHex("018001a4102280f8b2e5bd68c0a90702123456789a"
+            + "bcdef00000000000000000b0bbc1e5bd6800a21020f091bae5bd6800ffffffffffffffd6000000000000004dc091edb7be688406a4"
+            + "1022c0a1bae5bd680f636c616d706564206174206d6178");
+
     @Example
     void aValueWrittenInVersionOneIsStillRead() throws IOException {
-        // Written by version 1 of the codec (commit 0fb8073): a counter with a server id and a client key remembered.
-        byte[] v1 = HexFormat.of().parseHex("018001a4102280f8b2e5bd68c0a90702123456789abcdef00000000000000000b0bbc1e5bd"
-                + "6800a21020f091bae5bd6800ffffffffffffffd6000000000000004dc091edb7be688406a41022c0a1bae5bd680f636c616d70"
-                + "6564206174206d6178");
-        Counter read = CounterCodec.read(new DataInputStream(new ByteArrayInputStream(v1)));
-        assertThat(Counter.identified(new CounterId("default", "page-views"), read)).isEqualTo(new Counter("default",
-                "page-views", 1042, 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, 17, "", Map.of(), 1_795_000_000_000L,
-                1_795_000_060_000L, List.of(
-                new RecordedOp(0x1234_5678_9abc_def0L, 0, 1_795_000_119_000L, false, MutationOutcome.UPDATED, false,
-                        1041, 16, 1_795_000_059_000L, null),
-                new RecordedOp(-42L, 77L, 1_795_086_460_000L, true, MutationOutcome.BOUND_EXCEEDED, true,
-                        1042, 17, 1_795_000_060_000L, "clamped at max"))));
+        Counter read = CounterCodec.read(new DataInputStream(new ByteArrayInputStream(REMEMBERING_V1)));
+        assertThat(Counter.identified(REMEMBERING.id(), read)).isEqualTo(REMEMBERING);
     }
 
     @Example
-    void aRememberedServerIdTakesAtMostEighteenBytes() throws IOException {
+    void versionOneIsWrittenByteForByteAsTheReleaseBeforeWroteIt() throws IOException {
+        assertThat(stored(REMEMBERING, 1)).isEqualTo(REMEMBERING_V1);
+    }
+
+    @Property(tries = 300)
+    void everyFieldRoundTripsInVersionOneToo(@ForAll("counters") Counter counter) throws IOException {
+        Counter stored = CounterCodec.read(new DataInputStream(new ByteArrayInputStream(stored(counter, 1))));
+        assertThat(Counter.identified(counter.id(), stored)).isEqualTo(counter);
+        assertThat(CounterCodec.fromBytes(CounterCodec.toBytes(counter, 1))).isEqualTo(counter);
+    }
+
+    @Example
+    void aVersionThisMemberCannotWriteIsRefused() {
+        assertThatThrownBy(() -> stored(REMEMBERING, CounterCodec.VERSION + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counter format must be");
+    }
+
+    @Example
+    void aBusyCountersServerIdsTakeAtMostEighteenBytesEachOnAverage() throws IOException {
         long now = 1_795_000_060_000L;
         List<RecordedOp> ops = new ArrayList<>();
         for (int i = 0; i < 64; i++) { // a busy counter: one increment every 900 ms for the last minute
@@ -107,8 +126,12 @@ class CounterCodecProperties {
     }
 
     private static byte[] stored(Counter counter) throws IOException {
+        return stored(counter, CounterCodec.VERSION);
+    }
+
+    private static byte[] stored(Counter counter, int version) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CounterCodec.write(new DataOutputStream(bytes), counter, false);
+        CounterCodec.write(new DataOutputStream(bytes), counter, false, version);
         return bytes.toByteArray();
     }
 
@@ -119,10 +142,11 @@ class CounterCodecProperties {
         Arbitrary<String> text = Arbitraries.strings().ofMaxLength(20);
         Arbitrary<String> names = Arbitraries.strings().withChars("abcxyz019.:-").ofMinLength(1).ofMaxLength(30)
                 .map(s -> "n" + s);
-        Arbitrary<RecordedOp> ops = Combinators.combine(anyLong, anyLong, anyLong, Arbitraries.of(MutationOutcome.class),
-                Arbitraries.of(true, false), Arbitraries.of(true, false), anyLong, text.injectNull(0.3))
-                .as((id, hash, expires, outcome, clientKey, clamped, value, detail) ->
-                        new RecordedOp(id, hash, expires, clientKey, outcome, clamped, value, value ^ 7, expires - 3, detail));
+        Arbitrary<long[]> opNumbers = anyLong.array(long[].class).ofSize(6); // id, hash, expiresAt, value, version, updatedAt
+        Arbitrary<RecordedOp> ops = Combinators.combine(opNumbers, Arbitraries.of(MutationOutcome.class),
+                Arbitraries.of(true, false), Arbitraries.of(true, false), text.injectNull(0.3))
+                .as((n, outcome, clientKey, clamped, detail) ->
+                        new RecordedOp(n[0], n[1], n[2], clientKey, outcome, clamped, n[3], n[4], n[5], detail));
         Arbitrary<AlertEvent> events = Combinators.combine(text, text, anyLong, Arbitraries.of("UP", "DOWN"), anyLong, anyLong,
                 anyLong).as(AlertEvent::new);
         Arbitrary<Map<String, String>> labels = Arbitraries.maps(text, text).ofMaxSize(4);
