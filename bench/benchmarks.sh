@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The performance figures of docs/benchmarks.md. Traffic goes to 127.0.0.1 only; every run is bounded.
 #   bench/benchmarks.sh [all|compare|modes|batch|p99|startup|heap]    (default: all but heap)
+#   heap of busy counters: REMEMBERED_OPS=64 [COUNTER_FORMAT=1] [BACKUPS=0] bench/benchmarks.sh heap
 # Needs: wrk (apt-get install -y wrk), JDK 17, python3, the reference servers of ../shared/bench
 # (BENCH_REF=<dir> to use a built copy; built here on first use). The load is compare.sh's.
 # Our service runs from counter-api/target/counter-api.jar (built if missing) with: write-behind (unless
@@ -192,8 +193,9 @@ heap() {
     # offline without the dependency plugin's own dependencies: take the test classpath the compiler used
     cp=$(./mvnw -B -o -X -pl counter-core test-compile 2>/dev/null | grep "(f) testPath = " | sed 's/.*testPath = \[//; s/\]$//; s/, /:/g')
   fi
-  for b in 0 1; do
-    java -Xmx6g -Dhazelcast.logging.type=none -cp "$cp" dev.countd.core.bench.HeapPerCounter "${COUNTERS:-1000000}" "$b" 2>&1 \
+  for b in ${BACKUPS:-0 1}; do
+    java -Xmx6g -Dhazelcast.logging.type=none -DrememberedOps=${REMEMBERED_OPS:-0} -DcounterFormat=${COUNTER_FORMAT:-2} \
+      -cp "$cp" dev.countd.core.bench.HeapPerCounter "${COUNTERS:-1000000}" "$b" 2>&1 \
       | grep -E "^(members|heap used|HEAP_PER|serialized|LIST)"
   done
 }

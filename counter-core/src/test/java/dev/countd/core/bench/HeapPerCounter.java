@@ -6,9 +6,12 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapStore;
 import dev.countd.core.cluster.ClusterSettings;
 import dev.countd.core.cluster.CounterCluster;
+import dev.countd.core.cluster.CounterCodec;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterDefaults;
 import dev.countd.core.counter.CounterId;
+import dev.countd.core.counter.MutationOutcome;
+import dev.countd.core.counter.RecordedOp;
 import dev.countd.core.storage.PersistenceSettings;
 
 import java.io.BufferedReader;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Heap per counter: starts {@code backupCount + 1} members in this JVM with the real
@@ -42,10 +46,14 @@ import java.util.UUID;
  * listing pages ({@link CounterService#list}, a key scan of the whole map) at that size, and prints the
  * serialized size of a default counter's key and value.
  * <pre>
- * java -Xmx4g [-Dhistogram=true] [-DlistRounds=20] -cp ... dev.countd.core.bench.HeapPerCounter [count=1000000] [backupCount=1]
+ * java -Xmx4g [-Dhistogram=true] [-DlistRounds=20] [-DrememberedOps=64] [-DcounterFormat=1] -cp ... \
+ *     dev.countd.core.bench.HeapPerCounter [count=1000000] [backupCount=1]
  * </pre>
  */
 public final class HeapPerCounter {
+
+    private static final int REMEMBERED_OPS = Integer.getInteger("rememberedOps", 0);
+    private static final int COUNTER_FORMAT = Integer.getInteger("counterFormat", CounterCodec.VERSION);
 
     private HeapPerCounter() {
     }
@@ -61,7 +69,7 @@ public final class HeapPerCounter {
         List<HazelcastInstance> members = new ArrayList<>();
         for (int i = 0; i <= backupCount; i++) {
             ClusterSettings settings = new ClusterSettings(clusterName, "127.0.0.1", 5901, backupCount == 0 ? List.of() : addresses,
-                    false, backupCount);
+                    false, ClusterSettings.KubernetesDiscovery.OFF, backupCount, 1, COUNTER_FORMAT);
             Config config = CounterCluster.config(settings, PersistenceSettings.WRITE_THROUGH, new NothingStored());
             members.add(CounterCluster.start(config));
         }
@@ -71,15 +79,15 @@ public final class HeapPerCounter {
         Map<String, Counter> chunk = new HashMap<>();
         for (int i = 1; i <= count; i++) {
             CounterId id = new CounterId("default", String.format("counter-%07d", i));
-            chunk.put(id.key(), Counter.create(id, CounterDefaults.STANDARD, now));
+            chunk.put(id.key(), busy(Counter.create(id, CounterDefaults.STANDARD, now), now));
             if (chunk.size() == 10_000 || i == count) {
                 map.putAll(chunk);
                 chunk.clear();
             }
         }
         long after = usedAfterGc();
-        System.out.printf("members %d, backup-count %d, counters %d (map size %d)%n", members.size(), backupCount, count,
-                map.size());
+        System.out.printf("members %d, backup-count %d, counters %d (map size %d), remembered server ids per counter %d, "
+                + "counter format %d%n", members.size(), backupCount, count, map.size(), REMEMBERED_OPS, COUNTER_FORMAT);
         System.out.printf("heap used after GC: before %.1f MiB, after %.1f MiB%n", before / 1048576.0, after / 1048576.0);
         System.out.printf("HEAP_PER_COUNTER backupCount=%d bytes=%.0f (all members / counters); per stored copy %.0f%n",
                 backupCount, (after - before) / (double) count, (after - before) / (double) count / (backupCount + 1));
@@ -89,6 +97,25 @@ public final class HeapPerCounter {
         }
         timeListing(new CounterService(map, CounterDefaults.STANDARD, true), count);
         members.forEach(HazelcastInstance::shutdown);
+    }
+
+    /**
+     * With -DrememberedOps=N: the counter as a busy one holds it, N increments of 1 in the last minute, each
+     * remembered under a random server-generated id for 60 s (the default keeps at most 64).
+     */
+    private static Counter busy(Counter counter, long now) {
+        if (REMEMBERED_OPS == 0) {
+            return counter;
+        }
+        List<RecordedOp> ops = new ArrayList<>(REMEMBERED_OPS);
+        long spacing = 60_000 / REMEMBERED_OPS;
+        for (int i = 0; i < REMEMBERED_OPS; i++) {
+            long at = now - (REMEMBERED_OPS - 1 - i) * spacing;
+            ops.add(new RecordedOp(ThreadLocalRandom.current().nextLong(), 0, at + 60_000, false, MutationOutcome.UPDATED,
+                    false, i + 1, i + 1, at, null));
+        }
+        return new Counter(counter.namespace(), counter.name(), REMEMBERED_OPS, counter.min(), counter.max(),
+                counter.initial(), counter.overflow(), REMEMBERED_OPS, "", Map.of(), now - 60_000, now, ops);
     }
 
     /** Listing pages at this size: first page, a page from a cursor in the middle, a prefix page, a miss. */
