@@ -18,7 +18,7 @@ if [ ! -f "$lib" ]; then
   [ -f "$jar" ] || (cd "$root" && ./mvnw -q -B dependency:get -Dartifact=tools.profiler:async-profiler:$AP_VERSION -Dtransitive=false)
   mkdir -p "$(dirname "$(dirname "$lib")")" && (cd "$(dirname "$(dirname "$lib")")" && unzip -q -o "$jar" 'linux-x64/*')
 fi
-D=$(mktemp -d /tmp/countd-profile-XXXX); PORT=$((20000 + RANDOM % 20000))
+D=$(mktemp -d /tmp/countd-profile-XXXX); PORT=$((20000 + RANDOM % 12000)) # below the ephemeral range (32768 up), so no outgoing connection holds it
 COUNTER_BIND_HOST=127.0.0.1 COUNTER_PORT=$PORT COUNTER_ADMIN_PORT=$((PORT+1)) COUNTER_HAZELCAST_PORT=$((PORT+2)) \
 COUNTER_CLUSTER_NAME=profile-$PORT COUNTER_DATA_DIR=$D/data COUNTER_PERSISTENCE_MODE=${MODE:-write-behind} \
 COUNTER_BOOTSTRAP_API_KEY=$KEY java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" server > "$D/server.log" 2>&1 & pid=$!

@@ -6,7 +6,7 @@
 # CPU comes from utime+stime in /proc (steadier than req/s on a shared machine). MODE=write-through to change mode.
 JAR=$1; LABEL=$2; WARM=${3:-40}; SECS=${4:-20}
 KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
-D=$(mktemp -d /tmp/countd-cpu-XXXX); PORT=$((20000 + RANDOM % 20000))
+D=$(mktemp -d /tmp/countd-cpu-XXXX); PORT=$((20000 + RANDOM % 12000)) # below the ephemeral range (32768 up), so no outgoing connection holds it
 COUNTER_BIND_HOST=127.0.0.1 COUNTER_PORT=$PORT COUNTER_ADMIN_PORT=$((PORT+1)) COUNTER_HAZELCAST_PORT=$((PORT+2)) \
 COUNTER_CLUSTER_NAME=cpu-$PORT COUNTER_DATA_DIR=$D/data COUNTER_PERSISTENCE_MODE=${MODE:-write-behind} COUNTER_BOOTSTRAP_API_KEY=$KEY \
  java -Xmx1g ${JAVA_OPTS:-} -jar $JAR server > $D/server.log 2>&1 & pid=$!
