@@ -88,12 +88,10 @@ public final class CounterCodec {
     private CounterCodec() {
     }
 
-    /** @param withId write namespace and name too (a counter travelling in a message, not a map value) */
-    public static void write(DataOutput out, Counter c, boolean withId) throws IOException {
-        write(out, c, withId, VERSION);
-    }
-
     /**
+     * Every caller names the version (no default), so a new path cannot forget the member's configured format.
+     *
+     * @param withId  write namespace and name too (a counter travelling in a message, not a map value)
      * @param version the layout to write: {@link #VERSION}, or 1 while members that read only version 1 are
      *                still in the cluster (the first step of a rolling upgrade, see docs/architecture.md)
      */
@@ -173,7 +171,7 @@ public final class CounterCodec {
         int version = in.readUnsignedByte();
         if (version != VERSION && version != 1) {
             throw new IllegalStateException("counter stored in format " + version + "; this member reads formats 1 to "
-                    + VERSION + " only (members of different formats cannot share a cluster: restart all of them)");
+                    + VERSION + " only (every member must write a format all members read: see cluster.counterFormat)");
         }
         long flags = readVarLong(in);
         if ((flags & ~KNOWN) != 0) {
@@ -295,10 +293,6 @@ public final class CounterCodec {
     }
 
     /** The message form (with namespace and name) as bytes, for Compact messages that carry a counter; null stays null. */
-    public static byte[] toBytes(Counter counter) {
-        return toBytes(counter, VERSION);
-    }
-
     public static byte[] toBytes(Counter counter, int version) {
         return counter == null ? null : toBytes(List.of(counter), version);
     }
@@ -308,10 +302,6 @@ public final class CounterCodec {
     }
 
     /** Several counters (null elements allowed) in one array, in order. */
-    public static byte[] toBytes(List<Counter> counters) {
-        return toBytes(counters, VERSION);
-    }
-
     public static byte[] toBytes(List<Counter> counters, int version) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * counters.size());
         DataOutputStream out = new DataOutputStream(bytes);

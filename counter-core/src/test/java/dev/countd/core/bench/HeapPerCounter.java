@@ -161,6 +161,11 @@ public final class HeapPerCounter {
         Data value = serialization.toData(Counter.create(id, CounterDefaults.STANDARD, now));
         System.out.printf("serialized: key %s %d bytes, default counter value %d bytes (payload incl. 8-byte header)%n",
                 id.key(), key.totalSize(), value.totalSize());
+        if (REMEMBERED_OPS > 0) {
+            Data busy = serialization.toData(busy(Counter.create(id, CounterDefaults.STANDARD, now), now));
+            System.out.printf("serialized: a counter remembering %d server ids %d bytes in format %d%n", REMEMBERED_OPS,
+                    busy.totalSize(), COUNTER_FORMAT);
+        }
     }
 
     /** With -Dhistogram=true: the top of the live-object histogram (what the bytes are). */
