@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.countd.api.CounterConfiguration;
 import dev.countd.api.Http;
 import dev.countd.api.TestApps;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.map.IMap;
+import dev.countd.core.cluster.CounterCluster;
+import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterId;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +86,29 @@ class AlertDeliveryTest {
             assertThat(got.stream().map(WebhookReceiver.Received::body).collect(Collectors.toSet()))
                     .as("every attempt sends the same body").hasSize(1);
         }
+    }
+
+    @Test
+    void anEventStoredInTheTableLeavesTheCounterEntrysOutbox() {
+        AlertTesting.createRule(http, receiver, AlertTesting.rule("pruned.*", 5, "UP", receiver.url(), 0));
+        for (String name : List.of("pruned.a", "pruned.b")) {
+            assertThat(http.post("/counters/" + name + "/increment?by=5").send().status()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.receivedFor("pruned.a").size() == 1
+                && receiver.receivedFor("pruned.b").size() == 1);
+
+        // the app's member: the only one in this JVM holding these counters
+        IMap<String, Counter> counters = Hazelcast.getAllHazelcastInstances().stream()
+                .map(member -> member.<String, Counter>getMap(CounterCluster.COUNTERS_MAP))
+                .filter(map -> map.containsKey(new CounterId("default", "pruned.a").key()))
+                .findFirst().orElseThrow();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            for (String name : List.of("pruned.a", "pruned.b")) {
+                Counter counter = counters.get(new CounterId("default", name).key());
+                assertThat(counter.value()).isEqualTo(5);
+                assertThat(counter.outbox()).as(name).isEmpty();
+            }
+        });
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The counter operations the edges call. Every mutation is one entry processor on the key's
@@ -54,16 +53,6 @@ public final class CounterService {
     public MutationResult mutate(CounterId id, CounterOperation operation, Long expectedVersion, OperationId operationId) {
         writeGuard.ensureWritable();
         return counters.executeOnKey(id.key(), processor(operation, expectedVersion, operationId));
-    }
-
-    public CompletionStage<MutationResult> mutateAsync(CounterId id, CounterOperation operation, Long expectedVersion,
-                                                       OperationId operationId) {
-        try {
-            writeGuard.ensureWritable();
-        } catch (RuntimeException refused) {
-            return java.util.concurrent.CompletableFuture.failedFuture(refused);
-        }
-        return counters.submitToKey(id.key(), processor(operation, expectedVersion, operationId));
     }
 
     /**
