@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The performance figures of docs/benchmarks.md. Traffic goes to 127.0.0.1 only; every run is bounded.
-#   bench/benchmarks.sh [all|compare|modes|batch|p99|startup|heap]    (default: all but heap)
+#   bench/benchmarks.sh [all|compare|modes|batch|p99|startup|heap|core]    (default: all but heap and core)
+#   core: CPU per increment in the core alone (no HTTP), to set beside compare's CPU per request
 #   heap of busy counters: REMEMBERED_OPS=64 [COUNTER_FORMAT=1] [BACKUPS=0] bench/benchmarks.sh heap
 # Needs: wrk (apt-get install -y wrk), JDK 17, python3, the reference servers of ../shared/bench
 # (BENCH_REF=<dir> to use a built copy; built here on first use). The load is compare.sh's.
@@ -19,7 +20,7 @@ WARMUP=${WARMUP:-120}     # warm-up seconds per server (countd's JIT settles aft
 CONNS=${CONNS:-32}
 HEAP=${HEAP:-1g}
 JAVA_OPTS=${JAVA_OPTS:-}
-if [ "${1:-default}" != heap ]; then  # heap needs neither wrk nor the service jar
+if [ "${1:-default}" != heap ] && [ "${1:-default}" != core ]; then  # heap and core need neither wrk nor the service jar
   command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
   [ -f "$JAR" ] || ./mvnw -q -B -pl counter-api -am package -DskipTests
 fi
@@ -184,15 +185,26 @@ startup() {
   for i in 1 2 3; do start_service write-behind; echo "run $i: ${STARTUP_MS} ms"; stop_service; done
 }
 
-heap() {
-  echo "### Heap per counter (1,000,000 counters, real CounterCluster.config, MapStore that keeps nothing)"
-  local cp
+# the test classpath of counter-core (for the benchmark mains under its src/test)
+core_classpath() {
   if ./mvnw -q -B -o -pl counter-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test; then
-    cp="counter-core/target/test-classes:counter-core/target/classes:$(cat counter-core/target/bench-cp.txt)"
+    echo "counter-core/target/test-classes:counter-core/target/classes:$(cat counter-core/target/bench-cp.txt)"
   else
     # offline without the dependency plugin's own dependencies: take the test classpath the compiler used
-    cp=$(./mvnw -B -o -X -pl counter-core test-compile 2>/dev/null | grep "(f) testPath = " | sed 's/.*testPath = \[//; s/\]$//; s/, /:/g')
+    ./mvnw -B -o -X -pl counter-core test-compile 2>/dev/null | grep "(f) testPath = " | sed 's/.*testPath = \[//; s/\]$//; s/, /:/g'
   fi
+}
+
+core() {
+  echo "### One increment in the core alone (CounterService.mutate, no HTTP; 32 callers, 10,000 counters, ${WARMUP}s warm-up, ${CORE_SECS:-20}s)"
+  local cp; cp=$(core_classpath)
+  java -Xmx"$HEAP" $JAVA_OPTS -Dhazelcast.logging.type=none -Dmode="${CORE_MODE:-WRITE_BEHIND}" -cp "$cp" \
+    dev.countd.core.bench.IncrementCost 32 10000 "$WARMUP" "${CORE_SECS:-20}" 2>&1 | grep INCREMENT_COST
+}
+
+heap() {
+  echo "### Heap per counter (1,000,000 counters, real CounterCluster.config, MapStore that keeps nothing)"
+  local cp; cp=$(core_classpath)
   for b in ${BACKUPS:-0 1}; do
     java -Xmx6g -Dhazelcast.logging.type=none -DrememberedOps=${REMEMBERED_OPS:-0} -DcounterFormat=${COUNTER_FORMAT:-2} \
       -cp "$cp" dev.countd.core.bench.HeapPerCounter "${COUNTERS:-1000000}" "$b" 2>&1 \
@@ -204,6 +216,6 @@ what=${1:-default}
 case $what in
   default) compare; modes; batch; p99; startup ;;
   all) compare; modes; batch; p99; startup; heap ;;
-  compare|modes|batch|p99|startup|heap) "$what" ;;
-  *) echo "usage: $0 [all|compare|modes|batch|p99|startup|heap]" >&2; exit 2 ;;
+  compare|modes|batch|p99|startup|heap|core) "$what" ;;
+  *) echo "usage: $0 [all|compare|modes|batch|p99|startup|heap|core]" >&2; exit 2 ;;
 esac
