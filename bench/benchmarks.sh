@@ -187,7 +187,8 @@ startup() {
 
 # the test classpath of counter-core (for the benchmark mains under its src/test)
 core_classpath() {
-  if ./mvnw -q -B -o -pl counter-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test; then
+  # Maven's own output goes to stderr: only the classpath may reach the caller's $(...)
+  if ./mvnw -q -B -o -pl counter-core test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test >&2; then
     echo "counter-core/target/test-classes:counter-core/target/classes:$(cat counter-core/target/bench-cp.txt)"
   else
     # offline without the dependency plugin's own dependencies: take the test classpath the compiler used

@@ -93,8 +93,8 @@ public final class WebhookDispatcher implements Managed {
 
     void poll() {
         try {
+            dispatchDue(); // first: a slow prune (calls wait for a partition that has no owner yet) must not hold deliveries
             pruneEntries();
-            dispatchDue();
             long now = clock.millis();
             if (now - pendingRefreshedAt >= PENDING_REFRESH_MILLIS) {
                 releaseOrphanedClaims();

@@ -94,8 +94,8 @@ class AlertDeliveryTest {
         for (String name : List.of("pruned.a", "pruned.b")) {
             assertThat(http.post("/counters/" + name + "/increment?by=5").send().status()).isEqualTo(200);
         }
-        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.receivedFor("pruned.a").size() == 1
-                && receiver.receivedFor("pruned.b").size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> !receiver.receivedFor("pruned.a").isEmpty()
+                && !receiver.receivedFor("pruned.b").isEmpty());
 
         // the app's member: the only one in this JVM holding these counters
         IMap<String, Counter> counters = Hazelcast.getAllHazelcastInstances().stream()
