@@ -105,6 +105,31 @@ class DockerfileTest {
         assertThat(runtime).containsPattern("EXPOSE 8080 8081 5701");
     }
 
+    /** CdsArchiveJarIT runs the training script itself; here: the image trains on the jar it runs and then uses the archive. */
+    @Test
+    void runtimeTrainsAnAppCdsArchiveOnItsJarBeforeTurningItOn() {
+        List<String> runtime = stage(1);
+        String jar = runtime.stream().filter(l -> l.startsWith("COPY --from=build ")).findFirst().orElseThrow().split("\\s+")[3];
+        int training = indexOf(runtime, "RUN sh /tmp/cds-train.sh " + jar + " /app/countd.jsa");
+        int copy = indexOf(runtime, "COPY docker/cds-train.sh /tmp/cds-train.sh");
+        int heapFlags = indexOf(runtime, "ENV JAVA_TOOL_OPTIONS=\"-XX:MaxRAMPercentage");
+        int archiveFlag = indexOf(runtime, "ENV JAVA_TOOL_OPTIONS=\"${JAVA_TOOL_OPTIONS} -XX:SharedArchiveFile=/app/countd.jsa\"");
+        assertThat(copy).isLessThan(training);
+        // trained with the run-time flags (so the archive matches them), and before the flag that reads the archive
+        assertThat(heapFlags).isLessThan(training);
+        assertThat(training).isLessThan(archiveFlag);
+        assertThat(String.join("\n", runtime)).contains("ENTRYPOINT [\"java\", \"-jar\", \"" + jar + "\"]");
+    }
+
+    private static int indexOf(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starting with " + prefix + " in the runtime stage");
+    }
+
     @Test
     void jvmSizesItsHeapFromTheContainerLimit() {
         assertThat(String.join("\n", stage(1))).containsPattern("-XX:MaxRAMPercentage=\\d+");
