@@ -4,6 +4,7 @@
 #   bench/cpu-per-request.sh JAR LABEL [warm-up s] [measured s]
 #   e.g. COUNTER_LEAN_COUNTER_ROUTES=false THREADS=1 bench/cpu-per-request.sh counter-api/target/counter-api.jar jersey 45 20
 # CPU comes from utime+stime in /proc (steadier than req/s on a shared machine). MODE=write-through to change mode.
+# RATE=N measures at a paced N req/s (bench/paced.lua) instead of saturating the cores: steadier for comparing builds.
 JAR=$1; LABEL=$2; WARM=${3:-40}; SECS=${4:-20}
 KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
 D=$(mktemp -d /tmp/countd-cpu-XXXX); PORT=$((20000 + RANDOM % 12000)) # below the ephemeral range (32768 up), so no outgoing connection holds it
@@ -13,13 +14,20 @@ COUNTER_CLUSTER_NAME=cpu-$PORT COUNTER_DATA_DIR=$D/data COUNTER_PERSISTENCE_MODE
 for i in $(seq 1 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT/counters?limit=1)" = 200 ] && break; sleep 0.1; done
 curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d '{"rateLimit":{"capacity":100000000,"refillTokens":100000000,"refillPeriod":"PT1S"}}' http://127.0.0.1:$PORT/api-keys/loadtest
 wrk -t1 -c32 -d${WARM}s -s ${BENCH_REF:-$(dirname "$0")/../../shared/bench}/spread.lua -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT >/dev/null
+# paced runs touch their own 10,000 counters: create them before the measured window
+[ -n "${RATE:-}" ] && RATE=$RATE CONNS=32 wrk -t1 -c32 -d10s -s "$(dirname "$0")/paced.lua" -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT >/dev/null
 c0=$(awk '{print $14+$15}' /proc/$pid/stat)
 snap() { for t in /proc/$pid/task/*; do echo "$(awk "{print \$14+\$15}" $t/stat 2>/dev/null) $(cat $t/comm 2>/dev/null | tr " " "_" | sed -E "s/[0-9]+/N/g")"; done; }
 snap > $D/t0
-out=$(wrk -t1 -c32 -d${SECS}s --latency -s ${BENCH_REF:-$(dirname "$0")/../../shared/bench}/spread.lua -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT)
+if [ -n "${RATE:-}" ]; then # paced: the same request rate for every build compared, so CPU per request does not ride on how saturated the cores are
+  out=$(RATE=$RATE CONNS=32 wrk -t1 -c32 -d${SECS}s -s "$(dirname "$0")/paced.lua" -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT)
+else
+  out=$(wrk -t1 -c32 -d${SECS}s --latency -s ${BENCH_REF:-$(dirname "$0")/../../shared/bench}/spread.lua -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT)
+fi
 c1=$(awk '{print $14+$15}' /proc/$pid/stat)
 snap > $D/t1
-req=$(echo "$out" | awk '/PEERRESULT/ {for(i=2;i<=NF;i++){split($i,a,"=");v[a[1]]=a[2]} print v["requests"], v["p50_us"], v["p99_us"], v["status"]+v["timeout"]+v["connect"]}')
+req=$(echo "$out" | awk '/PEERRESULT/ {for(i=2;i<=NF;i++){split($i,a,"=");v[a[1]]=a[2]} print v["requests"], v["p50_us"], v["p99_us"], v["status"]+v["timeout"]+v["connect"]}
+  /^PACED/ {for(i=2;i<=NF;i++){split($i,a,"=");v[a[1]]=a[2]} print v["requests"], v["p50"]*1000, v["p99"]*1000, v["errors"]}')
 set -- $req
 echo "$LABEL: $(python3 -c "print(f'{$1/$SECS:.0f} req/s, p50 {$2/1000:.2f} ms, p99 {$3/1000:.2f} ms, errors $4, server CPU {($c1-$c0)*10000/$1:.0f} us/request')") load $(cut -d' ' -f1-3 /proc/loadavg)"
 [ -n "${THREADS:-}" ] && python3 -c "
