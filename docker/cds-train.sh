@@ -1,14 +1,17 @@
 #!/bin/sh
 # Trains an AppCDS archive for countd (used by docker/Dockerfile; works on any machine with a JDK 17 and curl).
-# It starts the jar once with -XX:ArchiveClassesAtExit on a throwaway data dir (embedded H2, loopback only),
-# sends the requests of a typical day (key check, lean and Jersey increments, reads, a batch, an error, the
-# dashboard's login page, health and metrics), then stops it with SIGTERM; the JVM writes the archive as it
-# exits. A JVM started later with -XX:SharedArchiveFile=ARCHIVE, the same JDK build and the same jar path maps
-# those classes instead of loading, verifying and linking them again (start-up about 40 % shorter, see
-# docs/benchmarks.md). A JVM that cannot use the archive says so in a warning and starts without it.
+# It starts the jar once with -XX:ArchiveClassesAtExit on a throwaway data dir (embedded H2, one member,
+# loopback only), sends one request of each common kind (key check, lean and Jersey increments, reads, a batch,
+# errors, the dashboard's login page, health and metrics), then stops it with SIGTERM; the JVM writes the
+# archive as it exits. Last it starts the jar with -Xshare:on, which refuses to start unless the archive can be
+# used with this java, these JVM flags (JAVA_TOOL_OPTIONS included) and this jar path. A JVM started later with
+# -XX:SharedArchiveFile=ARCHIVE maps those classes instead of loading, verifying and linking them again (start-up
+# about a third shorter, see docs/benchmarks.md). A JVM that cannot use the archive (another JDK build, the jar
+# moved or rebuilt, another GC than at training, a heap over 32 GB) starts without it, often silently: check with
+# -Xshare:on or -Xlog:cds.
 #   docker/cds-train.sh /abs/path/counter-api.jar /abs/path/countd.jsa
 # JAVA=... picks the java binary; the ports are CDS_TRAIN_PORT (default 18080), CDS_TRAIN_ADMIN_PORT and
-# CDS_TRAIN_HAZELCAST_PORT (default the next two).
+# CDS_TRAIN_HAZELCAST_PORT (default the next two); CDS_TRAIN_TIMEOUT bounds the start and the stop (s, default 300).
 set -eu
 jar=${1:?usage: cds-train.sh JAR ARCHIVE}
 archive=${2:?usage: cds-train.sh JAR ARCHIVE}
@@ -16,12 +19,20 @@ java=${JAVA:-java}
 port=${CDS_TRAIN_PORT:-18080}
 admin_port=${CDS_TRAIN_ADMIN_PORT:-$((port + 1))}
 hazelcast_port=${CDS_TRAIN_HAZELCAST_PORT:-$((port + 2))}
+timeout=${CDS_TRAIN_TIMEOUT:-300}
 case $jar in
   /*) ;;
-  *) echo "cds-train: give the jar's absolute path: the archive records it, and a JVM launching the jar by any other path ignores the archive" >&2
+  *) echo "cds-train: give the jar's absolute path: the archive records it, and a later start must name the same file" >&2
      exit 2 ;;
 esac
 [ -f "$jar" ] || { echo "cds-train: no jar at $jar" >&2; exit 2; }
+command -v curl > /dev/null || { echo "cds-train: needs curl" >&2; exit 2; }
+
+# The training runs on built-in defaults only: settings of the calling environment (a disabled dashboard, a
+# minimum cluster size, a database URL) would change what is trained or stop it.
+for variable in $(env | sed -n 's/^\(COUNTER_[A-Za-z0-9_]*\)=.*/\1/p'); do
+  unset "$variable"
+done
 
 dir=$(mktemp -d)
 pid=
@@ -30,6 +41,10 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
+# dash runs no EXIT trap when a signal ends it: turn the signals into exits, so the JVM and the data dir go too
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
 fail() {
   echo "cds-train: $1; the server's last lines:" >&2
   tail -n 40 "$dir/log" >&2 || true
@@ -38,29 +53,27 @@ fail() {
 
 # A key and a password that exist only in this throwaway data dir, which is deleted at the end. The small heap
 # keeps compressed oops on whatever machine builds the image (a heap over 32 GB turns them off, and an archive
-# written without them is ignored by every JVM that has them); heap size itself does not bind the archive.
+# written without them is not used by a JVM that has them); heap size itself does not bind the archive.
 key=ck_cdstrain_TrainingOnlyKeyNotASecret0000000000000000
 rm -f "$archive"
 env COUNTER_BIND_HOST=127.0.0.1 COUNTER_ADMIN_BIND_HOST=127.0.0.1 COUNTER_PORT="$port" \
     COUNTER_ADMIN_PORT="$admin_port" COUNTER_HAZELCAST_PORT="$hazelcast_port" COUNTER_HAZELCAST_BIND=127.0.0.1 \
-    COUNTER_CLUSTER_NAME="cds-train-$port" COUNTER_CLUSTER_MEMBERS= COUNTER_CLUSTER_MULTICAST=false \
-    COUNTER_DATA_DIR="$dir/data" COUNTER_DB_URL= COUNTER_BOOTSTRAP_API_KEY="$key" \
+    COUNTER_CLUSTER_NAME="cds-train-$port" COUNTER_DATA_DIR="$dir/data" COUNTER_BOOTSTRAP_API_KEY="$key" \
     COUNTER_ADMIN_PASSWORD=cds-training-only-password COUNTER_DRAIN_DELAY=0s \
     "$java" -Xmx512m -XX:ArchiveClassesAtExit="$archive" -jar "$jar" server > "$dir/log" 2>&1 &
 pid=$!
 
 api="http://127.0.0.1:$port"
 auth="Authorization: Bearer $key"
-status() { curl -s -o /dev/null -w '%{http_code}' "$@" || true; }
+status() { curl -s --max-time 10 -o /dev/null -w '%{http_code}' "$@" || true; }
 tries=0
 until [ "$(status -H "$auth" "$api/counters?limit=1")" = 200 ]; do
   kill -0 "$pid" 2>/dev/null || fail "the server exited before it answered"
   tries=$((tries + 1))
-  [ "$tries" -le 1800 ] || fail "no answer within 180 s"
+  [ "$tries" -le $((timeout * 10)) ] || fail "no answer within $timeout s"
   sleep 0.1
 done
 
-# Each kind of request once or a few times: the classes of every path a real start serves get archived.
 expect() {
   want=$1; shift
   got=$(status "$@")
@@ -83,7 +96,17 @@ expect 200 "http://127.0.0.1:$admin_port/healthcheck"
 expect 200 "http://127.0.0.1:$admin_port/prometheus"
 
 kill -TERM "$pid"
+tries=0
+while kill -0 "$pid" 2>/dev/null; do # a stop that hangs must not hang the image build
+  tries=$((tries + 1))
+  [ "$tries" -le $((timeout * 10)) ] || fail "the server did not stop within $timeout s of SIGTERM"
+  sleep 0.1
+done
 wait "$pid" || true # 143 after SIGTERM: a normal stop
 pid=
 [ -s "$archive" ] || fail "the JVM wrote no archive at $archive"
+
+# The archive must be usable with this java, these flags and this jar path; -Xshare:on refuses to start otherwise.
+"$java" -Xshare:on -XX:SharedArchiveFile="$archive" -jar "$jar" check > "$dir/log" 2>&1 \
+  || fail "a JVM with this environment's flags cannot use the archive (compressed oops off?)"
 echo "cds-train: wrote $archive ($(wc -c < "$archive") bytes) for $jar"

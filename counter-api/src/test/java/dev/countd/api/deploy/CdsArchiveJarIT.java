@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.countd.api.deploy.DeploymentFiles.DOCKER;
+import static dev.countd.api.deploy.DeploymentFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -31,14 +34,16 @@ class CdsArchiveJarIT {
     @Test
     void trainingWritesAnArchiveThatAStartOfTheSameJarMaps() throws Exception {
         Path archive = dir.resolve("countd.jsa");
+        // the JVM flags the image trains and runs with, so a change to them that disables the archive fails here
+        String imageFlags = imageJavaToolOptions();
         Run training = run(List.of("sh", DOCKER.resolve("cds-train.sh").toString(), JAR.toString(), archive.toString()),
-                Map.of("JAVA", JAVA, "CDS_TRAIN_PORT", port(), "CDS_TRAIN_ADMIN_PORT", port(),
-                        "CDS_TRAIN_HAZELCAST_PORT", port()), 240);
+                Map.of("JAVA", JAVA, "JAVA_TOOL_OPTIONS", imageFlags, "CDS_TRAIN_PORT", port(),
+                        "CDS_TRAIN_ADMIN_PORT", port(), "CDS_TRAIN_HAZELCAST_PORT", port()), 240);
         assertThat(training.exit()).as(training.output()).isZero();
         assertThat(Files.size(archive)).isGreaterThan(10_000_000L);
 
         Run check = run(List.of(JAVA, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info",
-                "-jar", JAR.toString(), "check"), Map.of(), 120);
+                "-jar", JAR.toString(), "check"), Map.of("JAVA_TOOL_OPTIONS", imageFlags), 120);
         assertThat(check.exit()).as(check.output()).isZero();
         assertThat(check.output())
                 .contains("dev.countd.api.CounterApplication source: shared objects file (top)")
@@ -52,6 +57,13 @@ class CdsArchiveJarIT {
         assertThat(training.exit()).isEqualTo(2);
         assertThat(training.output()).contains("absolute path");
         assertThat(dir.resolve("countd.jsa")).doesNotExist();
+    }
+
+    /** The runtime stage's first JAVA_TOOL_OPTIONS: the flags in force while the image trains the archive. */
+    private static String imageJavaToolOptions() {
+        Matcher flags = Pattern.compile("(?m)^ENV JAVA_TOOL_OPTIONS=\"([^\"$]+)\"").matcher(read(DOCKER.resolve("Dockerfile")));
+        assertThat(flags.find()).as("ENV JAVA_TOOL_OPTIONS in the Dockerfile").isTrue();
+        return flags.group(1);
     }
 
     private static String port() {
