@@ -11,24 +11,15 @@ OUT=$1; WARM=${2:-90}; SECS=${3:-20}; EVENT=${EVENT:-cpu}
 INTERVAL=${INTERVAL:-$([ "$EVENT" = alloc ] && echo 512k || echo 1ms)}
 JAR=${JAR:-$root/counter-api/target/counter-api.jar}
 AP_VERSION=4.1
-KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
 lib=$root/target/async-profiler-$AP_VERSION/linux-x64/libasyncProfiler.so
 if [ ! -f "$lib" ]; then
   jar=$HOME/.m2/repository/tools/profiler/async-profiler/$AP_VERSION/async-profiler-$AP_VERSION.jar
   [ -f "$jar" ] || (cd "$root" && ./mvnw -q -B dependency:get -Dartifact=tools.profiler:async-profiler:$AP_VERSION -Dtransitive=false)
   mkdir -p "$(dirname "$(dirname "$lib")")" && (cd "$(dirname "$(dirname "$lib")")" && unzip -q -o "$jar" 'linux-x64/*')
 fi
-D=$(mktemp -d /tmp/countd-profile-XXXX); PORT=$((20000 + RANDOM % 12000)) # below the ephemeral range (32768 up), so no outgoing connection holds it
-COUNTER_BIND_HOST=127.0.0.1 COUNTER_PORT=$PORT COUNTER_ADMIN_PORT=$((PORT+1)) COUNTER_HAZELCAST_PORT=$((PORT+2)) \
-COUNTER_CLUSTER_NAME=profile-$PORT COUNTER_DATA_DIR=$D/data COUNTER_PERSISTENCE_MODE=${MODE:-write-behind} \
-COUNTER_BOOTSTRAP_API_KEY=$KEY java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" server > "$D/server.log" 2>&1 & pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf $D' EXIT
-for _ in $(seq 1 600); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT/counters?limit=1")" = 200 ] && break
-  sleep 0.1
-done
-curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
-  -d '{"rateLimit":{"capacity":100000000,"refillTokens":100000000,"refillPeriod":"PT1S"}}' "http://127.0.0.1:$PORT/api-keys/loadtest"
+# shellcheck source=countd-server.sh
+source "$root/bench/countd-server.sh"
+start_countd profile
 spread=${BENCH_REF:-$root/../shared/bench}/spread.lua
 wrk -t1 -c32 -d"${WARM}s" -s "$spread" -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT" >/dev/null
 # jcmd parses key=value pairs itself: the agent's options go in as one quoted argument

@@ -6,13 +6,9 @@
 # CPU comes from utime+stime in /proc (steadier than req/s on a shared machine). MODE=write-through to change mode.
 # RATE=N measures at a paced N req/s (bench/paced.lua) instead of saturating the cores: steadier for comparing builds.
 JAR=$1; LABEL=$2; WARM=${3:-40}; SECS=${4:-20}
-KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
-D=$(mktemp -d /tmp/countd-cpu-XXXX); PORT=$((20000 + RANDOM % 12000)) # below the ephemeral range (32768 up), so no outgoing connection holds it
-COUNTER_BIND_HOST=127.0.0.1 COUNTER_PORT=$PORT COUNTER_ADMIN_PORT=$((PORT+1)) COUNTER_HAZELCAST_PORT=$((PORT+2)) \
-COUNTER_CLUSTER_NAME=cpu-$PORT COUNTER_DATA_DIR=$D/data COUNTER_PERSISTENCE_MODE=${MODE:-write-behind} COUNTER_BOOTSTRAP_API_KEY=$KEY \
- java -Xmx1g ${JAVA_OPTS:-} -jar $JAR server > $D/server.log 2>&1 & pid=$!
-for i in $(seq 1 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT/counters?limit=1)" = 200 ] && break; sleep 0.1; done
-curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d '{"rateLimit":{"capacity":100000000,"refillTokens":100000000,"refillPeriod":"PT1S"}}' http://127.0.0.1:$PORT/api-keys/loadtest
+# shellcheck source=countd-server.sh
+source "$(dirname "$0")/countd-server.sh"
+start_countd cpu
 wrk -t1 -c32 -d${WARM}s -s ${BENCH_REF:-$(dirname "$0")/../../shared/bench}/spread.lua -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT >/dev/null
 # paced runs touch their own 10,000 counters: create them before the measured window
 [ -n "${RATE:-}" ] && RATE=$RATE CONNS=32 wrk -t1 -c32 -d10s -s "$(dirname "$0")/paced.lua" -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT >/dev/null
@@ -40,4 +36,4 @@ for f,d in (('$D/t0',a),('$D/t1',b)):
 tot=sum(b[k]-a[k] for k in b)
 print('  threads (CPU ms per 1000 requests):', ', '.join(f'{k} {(b[k]-a[k])*10*1000/$1:.0f}' for k in sorted(b,key=lambda k:a[k]-b[k])[:8]))
 "
-kill $pid; wait $pid 2>/dev/null; rm -rf $D
+exit 0

@@ -6,19 +6,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 JAR=${1:-$root/counter-api/target/counter-api.jar}; N=${2:-12}
-KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
 SPREAD=${BENCH_REF:-$root/../shared/bench}/spread.lua
-D=$(mktemp -d /tmp/countd-curve-XXXX); PORT=$((20000 + RANDOM % 12000)) # below the ephemeral range (32768 up)
-COUNTER_BIND_HOST=127.0.0.1 COUNTER_PORT=$PORT COUNTER_ADMIN_PORT=$((PORT+1)) COUNTER_HAZELCAST_PORT=$((PORT+2)) \
-COUNTER_CLUSTER_NAME=curve-$PORT COUNTER_DATA_DIR=$D/data COUNTER_PERSISTENCE_MODE=${MODE:-write-behind} \
-COUNTER_BOOTSTRAP_API_KEY=$KEY java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" server > "$D/server.log" 2>&1 & pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf $D' EXIT
-for _ in $(seq 1 600); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT/counters?limit=1")" = 200 ] && break
-  sleep 0.1
-done
-curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
-  -d '{"rateLimit":{"capacity":100000000,"refillTokens":100000000,"refillPeriod":"PT1S"}}' "http://127.0.0.1:$PORT/api-keys/loadtest"
+# shellcheck source=countd-server.sh
+source "$root/bench/countd-server.sh"
+start_countd curve
 cpu() { awk '{print $14+$15}' "/proc/$pid/stat"; }
 jit() { jstat -compiler "$pid" | tail -1 | awk '{print $4, $1}'; } # compile seconds, methods compiled
 echo "| load so far | req/s | server CPU us/request | JIT us/request | methods compiled |"

@@ -1,0 +1,19 @@
+# Sourced by the bench scripts that measure one countd server (async-profile.sh, cpu-per-request.sh,
+# warmup-curve.sh). start_countd NAME starts $JAR on loopback ports below the ephemeral range (32768 up, so no
+# outgoing connection holds them), on a fresh data dir, with MODE (default write-behind) and JAVA_OPTS, and the
+# load-test key's limit raised to 100,000,000 tokens/s. It sets pid, PORT and D (the temp dir; the server's log
+# is $D/server.log), and stops the server and deletes D when the calling script exits.
+KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
+start_countd() {
+  D=$(mktemp -d "/tmp/countd-$1-XXXX"); PORT=$((20000 + RANDOM % 12000))
+  COUNTER_BIND_HOST=127.0.0.1 COUNTER_PORT=$PORT COUNTER_ADMIN_PORT=$((PORT+1)) COUNTER_HAZELCAST_PORT=$((PORT+2)) \
+  COUNTER_CLUSTER_NAME="$1-$PORT" COUNTER_DATA_DIR="$D/data" COUNTER_PERSISTENCE_MODE="${MODE:-write-behind}" \
+  COUNTER_BOOTSTRAP_API_KEY=$KEY java -Xmx1g ${JAVA_OPTS:-} -jar "$JAR" server > "$D/server.log" 2>&1 & pid=$!
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf $D' EXIT
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT/counters?limit=1")" = 200 ] && break
+    sleep 0.1
+  done
+  curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+    -d '{"rateLimit":{"capacity":100000000,"refillTokens":100000000,"refillPeriod":"PT1S"}}' "http://127.0.0.1:$PORT/api-keys/loadtest"
+}
