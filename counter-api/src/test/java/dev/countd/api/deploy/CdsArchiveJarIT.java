@@ -69,7 +69,7 @@ class CdsArchiveJarIT {
     }
 
     @Test
-    void refusesARelativeJarPathWhichNoLaterStartWouldMatch() throws Exception {
+    void refusesARelativeJarPath() throws Exception {
         Run training = run(List.of("sh", DOCKER.resolve("cds-train.sh").toString(), "target/counter-api.jar",
                 dir.resolve("countd.jsa").toString()), Map.of("JAVA", JAVA), 30);
         assertThat(training.exit()).isEqualTo(2);
