@@ -12,15 +12,15 @@ class ClusterFactoryTest {
     @Test
     void membersWriteTheNewestCounterFormatUnlessToldToWriteTheOldOne() throws Exception {
         ClusterFactory defaults = Jackson.newObjectMapper().readValue("{}", ClusterFactory.class);
-        ClusterFactory upgrading = Jackson.newObjectMapper().readValue("{\"counterFormat\": 1}", ClusterFactory.class);
-        assertThat(defaults.build().counterFormat()).isEqualTo(2);
-        assertThat(upgrading.build().counterFormat()).isEqualTo(1);
+        ClusterFactory upgrading = Jackson.newObjectMapper().readValue("{\"counterFormat\": 2}", ClusterFactory.class);
+        assertThat(defaults.build().counterFormat()).isEqualTo(3);
+        assertThat(upgrading.build().counterFormat()).isEqualTo(2);
     }
 
     @Test
     void aCounterFormatNoMemberWritesStopsTheStart() throws Exception {
-        ClusterFactory future = Jackson.newObjectMapper().readValue("{\"counterFormat\": 3}", ClusterFactory.class);
+        ClusterFactory future = Jackson.newObjectMapper().readValue("{\"counterFormat\": 4}", ClusterFactory.class);
         assertThatThrownBy(future::build).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("counter format must be 1 or 2, not 3");
+                .hasMessageContaining("counter format must be 1, 2 or 3, not 4");
     }
 }

@@ -2,6 +2,7 @@ package dev.countd.core.cluster;
 
 import dev.countd.core.alert.AlertEvent;
 import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.MemberTag;
 import dev.countd.core.counter.MutationOutcome;
 import dev.countd.core.counter.OverflowPolicy;
 import dev.countd.core.counter.RecordedOp;
@@ -22,32 +23,36 @@ import java.util.Map;
 
 /**
  * The in-memory binary form of a {@link Counter}: what every IMap entry holds, so its size is most
- * of the heap a counter costs. Layout (version 2):
+ * of the heap a counter costs. Layout (version 3):
  * <pre>
- * byte    format version (2; version 1 is still read)
+ * byte    format version (3; versions 1 and 2 are still read)
  * varint  flags: which optional parts follow (bit set = present / not the default)
  * [ID]    namespace, name          only in messages; map values never repeat their key
  * zigzag  value
  * [MIN] zigzag min (default 0)   [MAX] zigzag max (default Long.MAX_VALUE)   [INITIAL] zigzag initial (default 0)
  * zigzag  version, createdAt, updatedAt - createdAt
- * [DESCRIPTION] string   [LABELS] count, (key, value)...   [RECENT_OPS] count, op...
+ * [DESCRIPTION] string   [LABELS] count, (key, value)...   [RECENT_OPS] count, [MEMBER] int member, op...
  * [DISARMED] count, string...   [OUTBOX] count, event...
  * </pre>
  * Overflow {@code CLAMP} is a flag bit (REJECT is the default). Strings are a varint of (UTF-8 length + 1),
  * 0 meaning null, then the bytes. A default counter takes 11 bytes.
  * <p>
- * A remembered operation (version 2) is written relative to the counter that holds it, because a busy
- * counter carries up to 64 of them and every change re-encodes them all:
+ * A remembered operation (versions 2 and 3) is written relative to the counter that holds it, because a busy
+ * counter carries many of them and every change re-encodes them all:
  * <pre>
- * varint  bits: outcome ordinal (low 5 bits), client key, clamped, [HASH], [DETAIL]
+ * varint  bits: outcome ordinal (low 5 bits), client key, clamped, [HASH], [DETAIL], [OTHER_MEMBER] (version 3)
  * long    id (8 bytes: random, a varint would be longer)
  * [HASH]  long request hash (server-generated ids have none)
  * zigzag  counter value - op value, counter version - op version, counter updatedAt - op updatedAt
  * zigzag  op expiresAt - op updatedAt (its time to live)
  * [DETAIL] string
+ * [OTHER_MEMBER] int: the member that recorded this server id, when it is not the section's {@code member}
  * </pre>
  * A server operation id of a single increment then takes 15-17 bytes instead of version 1's 34 (which wrote every
- * field in full); larger amounts and older entries need a few bytes more.
+ * field in full); larger amounts and older entries need a few bytes more. Version 3 adds who recorded each server
+ * id ({@link RecordedOp#recordedBy()}): once per counter (the newest server id's member, 4 bytes), and 4 more
+ * bytes (and a second byte of bits) only on ids another member recorded (those inherited at a takeover). Versions 1 and 2 drop it, and their
+ * ids read back as recorded by an unknown member.
  * <p>
  * Compatibility rules: a reader accepts every version it knows and refuses a newer one (loudly, never
  * guessing). Any change to the layout, including a new flag bit, is a new version that readers of the old one
@@ -56,7 +61,7 @@ import java.util.Map;
  */
 public final class CounterCodec {
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final int ID = 1;
     private static final int MIN = 1 << 1;
@@ -68,7 +73,9 @@ public final class CounterCodec {
     private static final int RECENT_OPS = 1 << 7;
     private static final int DISARMED = 1 << 8;
     private static final int OUTBOX = 1 << 9;
-    private static final int KNOWN = (OUTBOX << 1) - 1;
+    private static final int MEMBER = 1 << 10;
+    private static final int KNOWN_V2 = (OUTBOX << 1) - 1;
+    private static final int KNOWN_V3 = (MEMBER << 1) - 1;
 
     private static final int V1_OP_CLIENT_KEY = 1 << 8;
     private static final int V1_OP_CLAMPED = 1 << 9;
@@ -77,6 +84,7 @@ public final class CounterCodec {
     private static final int OP_CLAMPED = 1 << 6;
     private static final int OP_HASH = 1 << 7;
     private static final int OP_DETAIL = 1 << 8;
+    private static final int OP_OTHER_MEMBER = 1 << 9;
     private static final MutationOutcome[] OUTCOMES = MutationOutcome.values();
 
     static {
@@ -92,11 +100,12 @@ public final class CounterCodec {
      * Every caller names the version (no default), so a new path cannot forget the member's configured format.
      *
      * @param withId  write namespace and name too (a counter travelling in a message, not a map value)
-     * @param version the layout to write: {@link #VERSION}, or 1 while members that read only version 1 are
-     *                still in the cluster (the first step of a rolling upgrade, see docs/architecture.md)
+     * @param version the layout to write: {@link #VERSION}, or an older one while members that read only that
+     *                are still in the cluster (the first step of a rolling upgrade, see docs/architecture.md)
      */
     public static void write(DataOutput out, Counter c, boolean withId, int version) throws IOException {
         requireWritable(version);
+        int member = version >= 3 ? newestServerIdMember(c.recentOps()) : MemberTag.UNKNOWN;
         int flags = (withId && c.namespace() != null ? ID : 0)
                 | (c.min() != 0 ? MIN : 0)
                 | (c.max() != Long.MAX_VALUE ? MAX : 0)
@@ -106,7 +115,8 @@ public final class CounterCodec {
                 | (c.labels().isEmpty() ? 0 : LABELS)
                 | (c.recentOps().isEmpty() ? 0 : RECENT_OPS)
                 | (c.alertDisarmed().isEmpty() ? 0 : DISARMED)
-                | (c.outbox().isEmpty() ? 0 : OUTBOX);
+                | (c.outbox().isEmpty() ? 0 : OUTBOX)
+                | (member != MemberTag.UNKNOWN ? MEMBER : 0);
         out.writeByte(version);
         writeVarLong(out, flags);
         if ((flags & ID) != 0) {
@@ -138,11 +148,14 @@ public final class CounterCodec {
         }
         if ((flags & RECENT_OPS) != 0) {
             writeVarLong(out, c.recentOps().size());
+            if ((flags & MEMBER) != 0) {
+                out.writeInt(member);
+            }
             for (RecordedOp op : c.recentOps()) {
                 if (version == 1) {
                     writeOpV1(out, op);
                 } else {
-                    writeOp(out, op, c);
+                    writeOp(out, op, c, version, member);
                 }
             }
         }
@@ -169,13 +182,14 @@ public final class CounterCodec {
     /** @return the counter; namespace and name are null when they were not written (a map value) */
     public static Counter read(DataInput in) throws IOException {
         int version = in.readUnsignedByte();
-        if (version != VERSION && version != 1) {
+        if (version < 1 || version > VERSION) {
             throw new IllegalStateException("counter stored in format " + version + "; this member reads formats 1 to "
                     + VERSION + " only (every member must write a format all members read: see cluster.counterFormat)");
         }
         long flags = readVarLong(in);
-        if ((flags & ~KNOWN) != 0) {
-            throw new IllegalStateException("counter format " + version + " has no flags " + Long.toBinaryString(flags & ~KNOWN));
+        long unknown = flags & ~(version >= 3 ? KNOWN_V3 : KNOWN_V2);
+        if (unknown != 0) {
+            throw new IllegalStateException("counter format " + version + " has no flags " + Long.toBinaryString(unknown));
         }
         String namespace = null;
         String name = null;
@@ -202,9 +216,10 @@ public final class CounterCodec {
         List<RecordedOp> ops = List.of();
         if ((flags & RECENT_OPS) != 0) {
             int n = readCount(in);
+            int member = (flags & MEMBER) != 0 ? in.readInt() : MemberTag.UNKNOWN;
             ops = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                ops.add(version == 1 ? readOpV1(in) : readOp(in, value, counterVersion, updatedAt));
+                ops.add(version == 1 ? readOpV1(in) : readOp(in, version, value, counterVersion, updatedAt, member));
             }
         }
         List<String> disarmed = List.of();
@@ -229,10 +244,21 @@ public final class CounterCodec {
                 createdAt, updatedAt, ops, disarmed, outbox);
     }
 
-    private static void writeOp(DataOutput out, RecordedOp op, Counter holder) throws IOException {
+    /** The member that recorded the newest server id: the one most ids are written relative to. */
+    private static int newestServerIdMember(List<RecordedOp> ops) {
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            if (!ops.get(i).clientKey()) {
+                return ops.get(i).recordedBy();
+            }
+        }
+        return MemberTag.UNKNOWN;
+    }
+
+    private static void writeOp(DataOutput out, RecordedOp op, Counter holder, int version, int member) throws IOException {
         boolean hashed = op.requestHash() != 0;
+        boolean otherMember = version >= 3 && !op.clientKey() && op.recordedBy() != member;
         writeVarLong(out, op.outcome().ordinal() | (op.clientKey() ? OP_CLIENT_KEY : 0) | (op.clamped() ? OP_CLAMPED : 0)
-                | (hashed ? OP_HASH : 0) | (op.detail() != null ? OP_DETAIL : 0));
+                | (hashed ? OP_HASH : 0) | (op.detail() != null ? OP_DETAIL : 0) | (otherMember ? OP_OTHER_MEMBER : 0));
         out.writeLong(op.id());
         if (hashed) {
             out.writeLong(op.requestHash());
@@ -245,11 +271,16 @@ public final class CounterCodec {
         if (op.detail() != null) {
             writeString(out, op.detail());
         }
+        if (otherMember) {
+            out.writeInt(op.recordedBy());
+        }
     }
 
-    private static RecordedOp readOp(DataInput in, long value, long version, long updatedAt) throws IOException {
+    private static RecordedOp readOp(DataInput in, int format, long value, long version, long updatedAt, int member)
+            throws IOException {
         long bits = readVarLong(in);
-        if ((bits & ~((OP_DETAIL << 1) - 1L)) != 0 || (bits & OP_OUTCOME) >= OUTCOMES.length) {
+        long knownBits = ((format >= 3 ? OP_OTHER_MEMBER : OP_DETAIL) << 1) - 1L;
+        if ((bits & ~knownBits) != 0 || (bits & OP_OUTCOME) >= OUTCOMES.length) {
             throw new IllegalStateException("malformed remembered operation in a stored counter");
         }
         long id = in.readLong();
@@ -259,8 +290,9 @@ public final class CounterCodec {
         long opUpdatedAt = updatedAt - readSigned(in);
         long expiresAt = opUpdatedAt + readSigned(in);
         String detail = (bits & OP_DETAIL) != 0 ? readString(in) : null;
+        int recordedBy = (bits & OP_OTHER_MEMBER) != 0 ? in.readInt() : member;
         return new RecordedOp(id, hash, expiresAt, (bits & OP_CLIENT_KEY) != 0, OUTCOMES[(int) (bits & OP_OUTCOME)],
-                (bits & OP_CLAMPED) != 0, opValue, opVersion, opUpdatedAt, detail);
+                (bits & OP_CLAMPED) != 0, opValue, opVersion, opUpdatedAt, detail, recordedBy);
     }
 
     /** Version 1: every field in full (id, hash, expiresAt, bits, value, version, updatedAt, detail). */
@@ -286,8 +318,8 @@ public final class CounterCodec {
 
     /** {@code version} when this member can write it (it reads every version it writes); else IllegalArgumentException. */
     public static int requireWritable(int version) {
-        if (version != 1 && version != VERSION) {
-            throw new IllegalArgumentException("counter format must be 1 or " + VERSION + ", not " + version);
+        if (version < 1 || version > VERSION) {
+            throw new IllegalArgumentException("counter format must be 1, 2 or " + VERSION + ", not " + version);
         }
         return version;
     }

@@ -29,7 +29,8 @@ final class BatchGroup {
     record Applied(BatchResults results, Counter state, boolean writes) {
     }
 
-    static Applied apply(CounterId id, Counter current, List<MutationRequest> requests, long now,
+    /** @param member the {@link MemberTag} of the member applying them, recorded with server ids */
+    static Applied apply(CounterId id, Counter current, List<MutationRequest> requests, long now, int member,
                          CounterTransitionHook hook, CounterChangeListener listener) {
         OperationId groupId = groupId(requests);
         if (groupId != null && current != null) {
@@ -40,9 +41,9 @@ final class BatchGroup {
         }
         Counter[] chain = groupId == null ? null : coalescible(id, current, requests, now);
         if (chain != null) {
-            return coalesced(id, current, requests, chain, groupId, now, hook, listener);
+            return coalesced(id, current, requests, chain, groupId, now, member, hook, listener);
         }
-        return oneByOne(id, current, requests, now, hook, listener);
+        return oneByOne(id, current, requests, now, member, hook, listener);
     }
 
     /** The group's id: a mix of its operations' ids in order; null unless all have ids of one kind. */
@@ -93,7 +94,7 @@ final class BatchGroup {
     }
 
     private static Applied coalesced(CounterId id, Counter current, List<MutationRequest> requests, Counter[] chain,
-                                     OperationId groupId, long now, CounterTransitionHook hook,
+                                     OperationId groupId, long now, int member, CounterTransitionHook hook,
                                      CounterChangeListener listener) {
         BatchResults.Builder results = BatchResults.builder(chain.length);
         MutationOutcome first = current == null ? MutationOutcome.CREATED : MutationOutcome.UPDATED;
@@ -111,19 +112,19 @@ final class BatchGroup {
         IdempotencyPolicy policy = requests.get(0).idempotency();
         long ttl = groupId.clientKey() ? policy.clientKeyTtlMillis() : policy.serverIdTtlMillis();
         RecordedOp group = new RecordedOp(groupId.id(), groupId.requestHash(), now + ttl, groupId.clientKey(), first,
-                false, before.value(), before.version(), before.updatedAt(), null);
+                false, before.value(), before.version(), before.updatedAt(), null, member);
         Counter stored = before.withRecentOps(RecentOps.record(before.recentOps(), group, now, policy));
         return new Applied(results.build(), stored, true);
     }
 
     /** Each operation with its own id, exactly like a single {@link CounterMutationProcessor}. */
-    private static Applied oneByOne(CounterId id, Counter current, List<MutationRequest> requests, long now,
+    private static Applied oneByOne(CounterId id, Counter current, List<MutationRequest> requests, long now, int member,
                                     CounterTransitionHook hook, CounterChangeListener listener) {
         BatchResults.Builder results = BatchResults.builder(requests.size());
         Counter state = current;
         boolean changed = false;
         for (MutationRequest request : requests) {
-            Transition transition = CounterRules.apply(id, state, request, now);
+            Transition transition = CounterRules.apply(id, state, request, now, member);
             results.add(transition.result());
             if (!transition.writes()) {
                 continue;

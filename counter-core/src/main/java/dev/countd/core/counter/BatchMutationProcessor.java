@@ -20,6 +20,7 @@ public final class BatchMutationProcessor
     private final transient Map<String, Counter> finalStates = new HashMap<>();
     private transient CounterChangeListener listener = CounterChangeListener.NONE;
     private transient CounterTransitionHook hook = CounterTransitionHook.NONE;
+    private transient int member = MemberTag.UNKNOWN;
 
     public BatchMutationProcessor(Map<String, List<MutationRequest>> requestsByKey) {
         this.requestsByKey = requestsByKey;
@@ -35,7 +36,7 @@ public final class BatchMutationProcessor
         CounterId id = CounterId.fromKey(entry.getKey());
         // Stored values carry no namespace/name (the key has them): restore them before the rules see the counter.
         BatchGroup.Applied applied = BatchGroup.apply(id, Counter.identified(id, entry.getValue()), requests,
-                System.currentTimeMillis(), hook, listener);
+                System.currentTimeMillis(), member, hook, listener);
         if (applied.writes()) {
             entry.setValue(applied.state());
             finalStates.put(entry.getKey(), applied.state());
@@ -53,5 +54,6 @@ public final class BatchMutationProcessor
         Object registered = instance.getUserContext().get(CounterChangeListener.USER_CONTEXT_KEY);
         listener = registered instanceof CounterChangeListener l ? l : CounterChangeListener.NONE;
         hook = CounterTransitionHook.of(instance);
+        member = MemberTag.of(instance);
     }
 }

@@ -21,6 +21,7 @@ public final class CounterMutationProcessor
     private transient Counter stored;
     private transient CounterTransitionHook hook = CounterTransitionHook.NONE;
     private transient CounterChangeListener listener = CounterChangeListener.NONE;
+    private transient int member = MemberTag.UNKNOWN;
 
     public CounterMutationProcessor(MutationRequest request) {
         this.request = request;
@@ -35,7 +36,7 @@ public final class CounterMutationProcessor
         CounterId id = CounterId.fromKey(entry.getKey());
         Counter before = Counter.identified(id, entry.getValue());
         long now = System.currentTimeMillis();
-        transition = CounterRules.apply(id, before, request, now);
+        transition = CounterRules.apply(id, before, request, now, member);
         if (transition.remove()) {
             entry.setValue(null);
         } else if (transition.newState() != null) {
@@ -53,6 +54,7 @@ public final class CounterMutationProcessor
         Object registered = instance.getUserContext().get(CounterChangeListener.USER_CONTEXT_KEY);
         listener = registered instanceof CounterChangeListener l ? l : CounterChangeListener.NONE;
         hook = CounterTransitionHook.of(instance);
+        member = MemberTag.of(instance);
     }
 
     @Override

@@ -17,11 +17,17 @@ public final class CounterRules {
     private CounterRules() {
     }
 
+    /** {@link #apply(CounterId, Counter, MutationRequest, long, int)} by a member not known (tests, tools). */
+    public static Transition apply(CounterId id, Counter current, MutationRequest request, long now) {
+        return apply(id, current, request, now, MemberTag.UNKNOWN);
+    }
+
     /**
      * @param current the stored counter, or null when there is none
+     * @param member  the {@link MemberTag} of the member applying it, recorded with a server id
      * @return the outcome and the state to store (null state with {@code remove} means delete)
      */
-    public static Transition apply(CounterId id, Counter current, MutationRequest request, long now) {
+    public static Transition apply(CounterId id, Counter current, MutationRequest request, long now, int member) {
         OperationId opId = request.operationId();
         if (opId == null) {
             return decide(id, current, request, now);
@@ -43,7 +49,7 @@ public final class CounterRules {
         MutationResult result = decided.result();
         long ttl = opId.clientKey() ? request.idempotency().clientKeyTtlMillis() : request.idempotency().serverIdTtlMillis();
         RecordedOp recorded = new RecordedOp(opId.id(), opId.requestHash(), now + ttl, opId.clientKey(), result.outcome(),
-                result.clamped(), base.value(), base.version(), base.updatedAt(), result.detail());
+                result.clamped(), base.value(), base.version(), base.updatedAt(), result.detail(), member);
         Counter remembered = base.withRecentOps(RecentOps.record(base.recentOps(), recorded, now, request.idempotency()));
         return new Transition(result.withCounter(remembered), remembered, false);
     }

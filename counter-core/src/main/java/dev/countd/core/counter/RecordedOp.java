@@ -8,7 +8,22 @@ package dev.countd.core.counter;
  * @param requestHash fingerprint of the request, to tell a true retry from a reused key
  * @param clientKey   true for Idempotency-Key operations (kept 24 h and persisted), false for
  *                    server ids (kept briefly, only to survive Hazelcast re-executing after a crash)
+ * @param recordedBy  for a server id, the {@link MemberTag} of the member that applied it (0: unknown); always 0
+ *                    for a client key. Ids another member recorded are kept for their whole time to live, however
+ *                    many newer ids this member records (see {@link RecentOps#record}).
  */
 public record RecordedOp(long id, long requestHash, long expiresAt, boolean clientKey, MutationOutcome outcome,
-                         boolean clamped, long value, long version, long updatedAt, String detail) {
+                         boolean clamped, long value, long version, long updatedAt, String detail, int recordedBy) {
+
+    public RecordedOp {
+        if (clientKey) {
+            recordedBy = MemberTag.UNKNOWN; // client keys are limited by count whoever recorded them
+        }
+    }
+
+    /** An operation whose recording member is not known (client keys, and values from formats 1 and 2). */
+    public RecordedOp(long id, long requestHash, long expiresAt, boolean clientKey, MutationOutcome outcome,
+                      boolean clamped, long value, long version, long updatedAt, String detail) {
+        this(id, requestHash, expiresAt, clientKey, outcome, clamped, value, version, updatedAt, detail, MemberTag.UNKNOWN);
+    }
 }

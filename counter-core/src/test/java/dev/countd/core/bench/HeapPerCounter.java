@@ -101,7 +101,8 @@ public final class HeapPerCounter {
 
     /**
      * With -DrememberedOps=N: the counter as a busy one holds it, N increments of 1 in the last minute, each
-     * remembered under a random server-generated id for 60 s (the default keeps at most 64).
+     * remembered under a random server-generated id for 60 s by one member (the default keeps at most 16 of a
+     * member's own; more only for a minute after the counter changed owner).
      */
     private static Counter busy(Counter counter, long now) {
         if (REMEMBERED_OPS == 0) {
@@ -112,7 +113,7 @@ public final class HeapPerCounter {
         for (int i = 0; i < REMEMBERED_OPS; i++) {
             long at = now - (REMEMBERED_OPS - 1 - i) * spacing;
             ops.add(new RecordedOp(ThreadLocalRandom.current().nextLong(), 0, at + 60_000, false, MutationOutcome.UPDATED,
-                    false, i + 1, i + 1, at, null));
+                    false, i + 1, i + 1, at, null, 0x600DF00D));
         }
         return new Counter(counter.namespace(), counter.name(), REMEMBERED_OPS, counter.min(), counter.max(),
                 counter.initial(), counter.overflow(), REMEMBERED_OPS, "", Map.of(), now - 60_000, now, ops);

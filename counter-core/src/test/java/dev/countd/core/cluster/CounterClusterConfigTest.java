@@ -105,7 +105,7 @@ class CounterClusterConfigTest {
     @Test
     void theMapValueIsWrittenInTheConfiguredCounterFormat() {
         Counter counter = Counter.create(new CounterId("default", "c"), CounterDefaults.STANDARD, 1_795_000_000_000L);
-        for (int format : new int[] {1, CounterCodec.VERSION}) {
+        for (int format : new int[] {1, 2, CounterCodec.VERSION}) {
             Config config = config(new ClusterSettings("c", "127.0.0.1", 5701, List.of(), false, OFF, 1, 1, format));
             SerializationService serialization = new DefaultSerializationServiceBuilder()
                     .setConfig(config.getSerializationConfig()).build();
@@ -118,8 +118,8 @@ class CounterClusterConfigTest {
 
     @Test
     void aCounterFormatThisReleaseCannotWriteIsRefused() {
-        assertThatThrownBy(() -> new ClusterSettings("c", "127.0.0.1", 5701, List.of(), false, OFF, 1, 1, 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counter format must be 1 or 2");
+        assertThatThrownBy(() -> new ClusterSettings("c", "127.0.0.1", 5701, List.of(), false, OFF, 1, 1, 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counter format must be 1, 2 or 3");
     }
 
     @Test

@@ -81,10 +81,37 @@ class CounterCodecProperties {
     }
 
     @Property(tries = 300)
-    void everyFieldRoundTripsInVersionOneToo(@ForAll("counters") Counter counter) throws IOException {
-        Counter stored = CounterCodec.read(new DataInputStream(new ByteArrayInputStream(stored(counter, 1))));
-        assertThat(Counter.identified(counter.id(), stored)).isEqualTo(counter);
-        assertThat(CounterCodec.fromBytes(CounterCodec.toBytes(counter, 1))).isEqualTo(counter);
+    void everyFieldButWhoRecordedAServerIdRoundTripsInVersionsOneAndTwo(@ForAll("counters") Counter counter)
+            throws IOException {
+        for (int version : new int[] {1, 2}) {
+            Counter stored = CounterCodec.read(new DataInputStream(new ByteArrayInputStream(stored(counter, version))));
+            assertThat(Counter.identified(counter.id(), stored)).isEqualTo(withoutMembers(counter));
+            assertThat(CounterCodec.fromBytes(CounterCodec.toBytes(counter, version))).isEqualTo(withoutMembers(counter));
+        }
+    }
+
+    /** {@link #REMEMBERING}'s map value as version 2 (commit 12da9a3) wrote it. */
+    private static final byte[] REMEMBERING_V2 = HexFormat.of().parseHex("028001a4102280f8b2e5bd68c0a9070200123456789a"
+            + "bcdef00202d00fc0a907e403ffffffffffffffd6000000000000004d00000080f0b2520f636c616d706564206174206d6178");
+
+    @Example
+    void aValueWrittenInVersionTwoIsStillRead() throws IOException {
+        Counter read = CounterCodec.read(new DataInputStream(new ByteArrayInputStream(REMEMBERING_V2)));
+        assertThat(Counter.identified(REMEMBERING.id(), read)).isEqualTo(REMEMBERING);
+    }
+
+    @Example
+    void versionTwoIsWrittenByteForByteAsTheReleaseBeforeWroteIt() throws IOException {
+        assertThat(stored(REMEMBERING, 2)).isEqualTo(REMEMBERING_V2);
+    }
+
+    @Example
+    void versionThreeKeepsWhichMemberRecordedEachServerId() throws IOException {
+        Counter inherited = withMembers(REMEMBERING, 0x0BAD_CAFE, 0x7777_0001);
+        Counter read = CounterCodec.read(new DataInputStream(new ByteArrayInputStream(stored(inherited))));
+        assertThat(Counter.identified(REMEMBERING.id(), read).recentOps()).extracting(RecordedOp::recordedBy)
+                .as("the client key records no member").containsExactly(0x0BAD_CAFE, 0);
+        assertThat(stored(inherited)).as("one member tag for the counter: 4 bytes").hasSize(stored(REMEMBERING).length + 4);
     }
 
     @Example
@@ -108,6 +135,15 @@ class CounterCodecProperties {
                 "", Map.of(), now - 3_600_000, now);
         int listOverhead = 2; // the flags varint grows by a byte, plus the list's count
         assertThat((stored(busy).length - stored(idle).length - listOverhead) / 64.0).isLessThanOrEqualTo(18);
+
+        Counter recorded = busy.withRecentOps(ops.stream().map(op -> withMember(op, 42)).toList());
+        List<RecordedOp> halfInherited = new ArrayList<>(recorded.recentOps());
+        for (int i = 0; i < 32; i++) {
+            halfInherited.set(i, withMember(halfInherited.get(i), 41));
+        }
+        assertThat(stored(recorded).length - stored(busy).length).as("who recorded them, once").isEqualTo(4);
+        assertThat(stored(busy.withRecentOps(halfInherited)).length - stored(recorded).length)
+                .as("an id another member recorded names it, and its bits take a second byte").isEqualTo(32 * 5);
     }
 
     @Example
@@ -123,6 +159,24 @@ class CounterCodecProperties {
         byte[] withUnknownFlag = {(byte) CounterCodec.VERSION, (byte) 0x80, 0x10, 0, 0, 0, 0}; // flags varint: bit 11
         assertThatThrownBy(() -> CounterCodec.read(new DataInputStream(new ByteArrayInputStream(withUnknownFlag))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no flags");
+    }
+
+    private static RecordedOp withMember(RecordedOp op, int member) {
+        return new RecordedOp(op.id(), op.requestHash(), op.expiresAt(), op.clientKey(), op.outcome(), op.clamped(),
+                op.value(), op.version(), op.updatedAt(), op.detail(), member);
+    }
+
+    /** {@code counter} with its remembered operations recorded by {@code members} in turn. */
+    private static Counter withMembers(Counter counter, int... members) {
+        List<RecordedOp> ops = new ArrayList<>();
+        for (int i = 0; i < counter.recentOps().size(); i++) {
+            ops.add(withMember(counter.recentOps().get(i), members[i % members.length]));
+        }
+        return counter.withRecentOps(ops);
+    }
+
+    private static Counter withoutMembers(Counter counter) {
+        return withMembers(counter, 0);
     }
 
     private static byte[] stored(Counter counter) throws IOException {
@@ -143,10 +197,11 @@ class CounterCodecProperties {
         Arbitrary<String> names = Arbitraries.strings().withChars("abcxyz019.:-").ofMinLength(1).ofMaxLength(30)
                 .map(s -> "n" + s);
         Arbitrary<long[]> opNumbers = anyLong.array(long[].class).ofSize(6); // id, hash, expiresAt, value, version, updatedAt
+        Arbitrary<Integer> members = Arbitraries.oneOf(Arbitraries.integers(), Arbitraries.of(0, 1, 2, -1));
         Arbitrary<RecordedOp> ops = Combinators.combine(opNumbers, Arbitraries.of(MutationOutcome.class),
-                Arbitraries.of(true, false), Arbitraries.of(true, false), text.injectNull(0.3))
-                .as((n, outcome, clientKey, clamped, detail) ->
-                        new RecordedOp(n[0], n[1], n[2], clientKey, outcome, clamped, n[3], n[4], n[5], detail));
+                Arbitraries.of(true, false), Arbitraries.of(true, false), text.injectNull(0.3), members)
+                .as((n, outcome, clientKey, clamped, detail, member) ->
+                        new RecordedOp(n[0], n[1], n[2], clientKey, outcome, clamped, n[3], n[4], n[5], detail, member));
         Arbitrary<AlertEvent> events = Combinators.combine(text, text, anyLong, Arbitraries.of("UP", "DOWN"), anyLong, anyLong,
                 anyLong).as(AlertEvent::new);
         Arbitrary<Map<String, String>> labels = Arbitraries.maps(text, text).ofMaxSize(4);

@@ -95,4 +95,58 @@ class ExactlyOnceTest {
         assertThat(ops).extracting(RecordedOp::id).containsExactly(5L, 9L);
         assertThat(RecentOps.find(ops, 5, 10_004)).isNotNull();
     }
+
+    private static RecordedOp serverId(long id, int member) {
+        return new RecordedOp(id, 0, 60_000, false, MutationOutcome.UPDATED, false, id, id, 0, null, member);
+    }
+
+    @Test
+    void serverIdsAnotherMemberRecordedAreNotPushedOutByThisMembersOwn() {
+        IdempotencyPolicy small = new IdempotencyPolicy(1_000, 3, 60_000, 2);
+        List<RecordedOp> ops = List.of();
+        for (long i = 1; i <= 3; i++) {
+            ops = RecentOps.record(ops, serverId(i, 7), 100, small); // the dead owner kept its last two
+        }
+        for (long i = 10; i <= 15; i++) {
+            ops = RecentOps.record(ops, serverId(i, 8), 200, small); // the new owner, busy
+        }
+        assertThat(ops).extracting(RecordedOp::id).containsExactly(2L, 3L, 14L, 15L);
+    }
+
+    @Test
+    void serverIdsOfAnUnknownMemberAreKeptLikeInheritedOnesSoFormatTwoKeepsItsOldLimit() {
+        IdempotencyPolicy small = new IdempotencyPolicy(1_000, 3, 60_000, 2);
+        int bound = RecentOps.INHERITED_LIMIT_FACTOR * small.maxServerIds();
+        List<RecordedOp> ops = List.of();
+        for (long i = 1; i <= 20; i++) { // a member writing format 2: every id it reads back has lost its member
+            ops = RecentOps.record(ops, serverId(i, 8), 100, small).stream().map(op -> serverId(op.id(), MemberTag.UNKNOWN)).toList();
+        }
+        assertThat(ops).extracting(RecordedOp::id)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(20 - bound, 20).boxed().toList());
+        ops = RecentOps.record(List.of(serverId(1, 7), serverId(2, 8)), serverId(3, MemberTag.UNKNOWN), 100, small);
+        assertThat(ops).as("a recorder that is not known shares one limit with everyone").extracting(RecordedOp::id)
+                .containsExactly(2L, 3L);
+    }
+
+    @Test
+    void inheritedServerIdsAreBoundedWhenAPartitionMovesOftenWithinTheirLifetime() {
+        IdempotencyPolicy small = new IdempotencyPolicy(1_000, 3, 60_000, 2);
+        int bound = RecentOps.INHERITED_LIMIT_FACTOR * small.maxServerIds();
+        List<RecordedOp> ops = List.of();
+        long id = 0;
+        for (int member = 1; member <= 20; member++) { // twenty owners in turn, two ids each
+            for (int i = 0; i < 2; i++) {
+                ops = RecentOps.record(ops, serverId(++id, member), 100, small);
+            }
+        }
+        long newest = id;
+        assertThat(ops).as("the newest inherited ids and the last owner's own").extracting(RecordedOp::id)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(newest - bound - 1, newest).boxed().toList());
+    }
+
+    @Test
+    void clientKeysAreLimitedWhoeverRecordedThem() {
+        RecordedOp key = new RecordedOp(5, 1, 60_000, true, MutationOutcome.UPDATED, false, 0, 0, 0, null, 1234);
+        assertThat(key.recordedBy()).isEqualTo(MemberTag.UNKNOWN);
+    }
 }

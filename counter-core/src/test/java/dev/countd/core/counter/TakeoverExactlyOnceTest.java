@@ -1,0 +1,119 @@
+package dev.countd.core.counter;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import dev.countd.core.cluster.ClusterSettings;
+import dev.countd.core.cluster.CounterCluster;
+import dev.countd.core.storage.CounterMapStore;
+import dev.countd.core.storage.PersistenceMode;
+import dev.countd.core.storage.PersistenceSettings;
+import dev.countd.core.storage.SqlDialect;
+import dev.countd.core.testing.EmbeddedStore;
+import dev.countd.core.testing.FreePorts;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Hazelcast re-executes an operation whose owner died before answering, on the member that takes the partition
+ * over, after the removal and its retry pauses. A busy counter records many ids of its own in that time; the
+ * ids it inherited from the dead owner must still be there when the re-execution arrives.
+ */
+class TakeoverExactlyOnceTest {
+
+    @TempDir
+    Path dir;
+
+    private static final int OWN_IDS = IdempotencyPolicy.STANDARD.maxServerIds();
+
+    /**
+     * Format 3 knows who recorded each id: 80 later changes, more than the 64 ids any earlier release kept.
+     * Format 2 (members still writing it during an upgrade) does not: it keeps the newest 64 ids, as before.
+     */
+    @ParameterizedTest(name = "format {0}")
+    @ValueSource(ints = {2, 3})
+    void anOperationReExecutedAfterItsOwnerDiedIsNotAppliedTwiceHoweverBusyTheCounterIsMeanwhile(int format) {
+        int laterChanges = format == 3 ? 5 * OWN_IDS : 3 * OWN_IDS;
+        Jdbi jdbi = EmbeddedStore.h2(dir);
+        String name = "takeover-" + UUID.randomUUID();
+        int port1 = FreePorts.next();
+        int port2 = FreePorts.next();
+        List<String> list = List.of("127.0.0.1:" + port1, "127.0.0.1:" + port2);
+        List<HazelcastInstance> members = new ArrayList<>();
+        try {
+            for (int port : new int[] {port1, port2}) {
+                // write-behind with a long delay: only the backups can carry the state across the crash
+                Config config = CounterCluster.config(new ClusterSettings(name, "127.0.0.1", port, list, false,
+                        ClusterSettings.KubernetesDiscovery.OFF, 1, 1, format),
+                        new PersistenceSettings(PersistenceMode.WRITE_BEHIND, 600, 500),
+                        new CounterMapStore(jdbi, SqlDialect.H2, CounterMapStore.StoreTimer.NONE));
+                members.add(CounterCluster.start(config));
+            }
+            HazelcastInstance doomed = members.get(0);
+            HazelcastInstance survivor = members.get(1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> doomed.getCluster().getMembers().size() == 2);
+            await().atMost(Duration.ofSeconds(60)).until(() -> doomed.getPartitionService().isClusterSafe());
+            CounterId single = ownedBy(doomed, "single");
+            CounterId batched = ownedBy(doomed, "batched");
+            IMap<String, Counter> counters = survivor.getMap(CounterCluster.COUNTERS_MAP);
+
+            // The survivor calls; the doomed member owns both counters and applies.
+            CounterMutationProcessor increment = new CounterMutationProcessor(serverIdIncrement(0x5EED_0001L, 1));
+            BatchMutationProcessor batch = new BatchMutationProcessor(Map.of(batched.key(),
+                    List.of(serverIdIncrement(0x5EED_0002L, 2), serverIdIncrement(0x5EED_0003L, 3))));
+            assertThat(counters.executeOnKey(single.key(), increment).counter().value()).isEqualTo(1);
+            assertThat(counters.executeOnKey(batched.key(), batch).result(1).counter().value()).isEqualTo(5);
+
+            doomed.getLifecycleService().terminate();
+            await().atMost(Duration.ofSeconds(60)).until(() -> survivor.getPartitionService().getPartitions().stream()
+                    .allMatch(p -> survivor.getCluster().getLocalMember().equals(p.getOwner())));
+            CounterService service = new CounterService(counters, CounterDefaults.STANDARD, true,
+                    IdempotencyPolicy.STANDARD, survivor.getPartitionService(), CounterWriteGuard.OPEN);
+            for (int i = 0; i < laterChanges; i++) { // busy while the re-execution waits out its retry pauses
+                service.increment(single, 1);
+                service.increment(batched, 1);
+            }
+
+            MutationResult again = counters.executeOnKey(single.key(), increment);
+            BatchResults batchAgain = counters.executeOnKey(batched.key(), batch);
+
+            assertThat(again.replayed()).isTrue();
+            assertThat(again.counter().value()).as("the first answer").isEqualTo(1);
+            assertThat(batchAgain.result(1).replayed()).isTrue();
+            assertThat(batchAgain.result(1).counter().value()).isEqualTo(5);
+            assertThat(service.get(single).orElseThrow().value()).isEqualTo(1 + laterChanges);
+            assertThat(service.get(batched).orElseThrow().value()).isEqualTo(5 + laterChanges);
+            assertThat(counters.get(single.key()).recentOps())
+                    .as("format 3: the inherited id and the survivor's own up to its limit; format 2: all of them")
+                    .hasSize(format == 3 ? 1 + OWN_IDS : 1 + laterChanges);
+        } finally {
+            members.forEach(m -> m.getLifecycleService().terminate());
+        }
+    }
+
+    private static MutationRequest serverIdIncrement(long id, long by) {
+        return new MutationRequest(new CounterOperation.Increment(by), null, true, CounterDefaults.STANDARD,
+                new OperationId(id, 0, false), IdempotencyPolicy.STANDARD);
+    }
+
+    private static CounterId ownedBy(HazelcastInstance member, String prefix) {
+        for (int i = 0; ; i++) {
+            CounterId id = new CounterId("default", prefix + "." + i);
+            if (member.getCluster().getLocalMember().equals(member.getPartitionService().getPartition(id.key()).getOwner())) {
+                return id;
+            }
+        }
+    }
+}
