@@ -207,7 +207,7 @@ heap() {
   echo "### Heap per counter (1,000,000 counters, real CounterCluster.config, MapStore that keeps nothing)"
   local cp; cp=$(core_classpath)
   for b in ${BACKUPS:-0 1}; do
-    java -Xmx6g -Dhazelcast.logging.type=none -DrememberedOps=${REMEMBERED_OPS:-0} -DcounterFormat=${COUNTER_FORMAT:-2} \
+    java -Xmx6g -Dhazelcast.logging.type=none -DrememberedOps=${REMEMBERED_OPS:-0} ${COUNTER_FORMAT:+-DcounterFormat=$COUNTER_FORMAT} \
       -cp "$cp" dev.countd.core.bench.HeapPerCounter "${COUNTERS:-1000000}" "$b" 2>&1 \
       | grep -E "^(members|heap used|HEAP_PER|serialized|LIST)"
   done

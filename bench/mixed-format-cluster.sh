@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# A rolling upgrade's middle state: a member of the previous release (OLD_JAR, reads counter format 1 only) and
-# one of this release (NEW_JAR) writing FORMAT, in one cluster over PostgreSQL (127.0.0.1:5432, user postgres,
-# database `mixed`, dropped and recreated). Four clients send 6,000 increments to both members (bounded: 120 s),
-# then every counter is read back from both and the logs are searched for errors. Traffic: 127.0.0.1 only.
-#   bench/mixed-format-cluster.sh OLD_JAR NEW_JAR FORMAT     (FORMAT 1 must pass; 2 shows why the setting exists)
-# OLD_JAR: e.g. `git worktree add /tmp/old 0fb8073 && (cd /tmp/old && ./mvnw -q -DskipTests package)`.
+# A rolling upgrade's middle state: a member of the previous release (OLD_JAR) and one of this release (NEW_JAR)
+# writing FORMAT, in one cluster over PostgreSQL (127.0.0.1:5432, user postgres, database `mixed`, dropped and
+# recreated). Four clients send 6,000 increments to both members (bounded: 120 s), then every counter is read
+# back from both and the logs are searched for errors. Traffic: 127.0.0.1 only.
+#   bench/mixed-format-cluster.sh OLD_JAR NEW_JAR FORMAT
+# FORMAT must be the newest the old release reads (12da9a3 reads 1 and 2: FORMAT 2 must pass, 3 shows why the
+# setting exists; 0fb8073 reads only 1).
+# OLD_JAR: e.g. `git worktree add /tmp/old 12da9a3 && (cd /tmp/old && ./mvnw -q -DskipTests package)`.
 OLD=$1; NEW=$2; FORMAT=$3; D=$(mktemp -d /tmp/countd-mixed-XXXX)
 KEY=ck_mixedrun1_MixedClusterOnlyNotASecret000000000000
 psql -q -h 127.0.0.1 -U postgres -c 'drop database if exists mixed' -c 'create database mixed' >/dev/null

@@ -32,6 +32,7 @@ public class CounterConfiguration extends Configuration {
     @JsonProperty
     private CountersFactory counters = new CountersFactory();
     @JsonProperty
+    @jakarta.validation.Valid
     private IdempotencyFactory idempotency = new IdempotencyFactory();
 
     public IdempotencyFactory idempotency() {

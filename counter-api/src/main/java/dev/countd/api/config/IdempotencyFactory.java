@@ -3,22 +3,33 @@ package dev.countd.api.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.countd.core.counter.IdempotencyPolicy;
 import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Min;
 
 /**
  * {@code idempotency:} how long an Idempotency-Key replays and how many keys a counter remembers
  * (the oldest are forgotten first: a retry after that many other keyed operations on the same
- * counter would be applied again).
+ * counter would be applied again), and how many server-generated ids of its own a counter keeps.
  */
 public class IdempotencyFactory {
 
     @JsonProperty
     private Duration keyRetention = Duration.hours(24);
     @JsonProperty
+    @Min(1)
     private int maxKeysPerCounter = 1000;
+    /**
+     * Server ids a counter keeps of those its owner recorded (ids inherited at a takeover are kept apart). A
+     * member that dies less than this many changes of a counter after applying an operation whose answer had
+     * not reached a caller on a third member leaves the re-execution nothing to recognise; every id also costs
+     * every change of a busy counter (docs/benchmarks.md measures 16 against 64).
+     */
+    @JsonProperty
+    @Min(1)
+    private int serverIdsPerCounter = IdempotencyPolicy.STANDARD.maxServerIds();
 
     public IdempotencyPolicy build() {
         IdempotencyPolicy standard = IdempotencyPolicy.STANDARD;
         return new IdempotencyPolicy(keyRetention.toMilliseconds(), maxKeysPerCounter,
-                standard.serverIdTtlMillis(), standard.maxServerIds());
+                standard.serverIdTtlMillis(), serverIdsPerCounter);
     }
 }

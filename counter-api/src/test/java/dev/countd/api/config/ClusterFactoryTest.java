@@ -21,6 +21,6 @@ class ClusterFactoryTest {
     void aCounterFormatNoMemberWritesStopsTheStart() throws Exception {
         ClusterFactory future = Jackson.newObjectMapper().readValue("{\"counterFormat\": 4}", ClusterFactory.class);
         assertThatThrownBy(future::build).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("counter format must be 1, 2 or 3, not 4");
+                .hasMessageContaining("counter format must be 1 to 3, not 4");
     }
 }

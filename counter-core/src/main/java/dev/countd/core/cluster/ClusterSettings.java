@@ -13,8 +13,9 @@ import java.util.List;
  * @param kubernetes         Kubernetes discovery, or {@link KubernetesDiscovery#OFF}
  * @param minimumClusterSize writes to counters need at least this many members in this member's
  *                           view of the cluster (split-brain protection); 1 switches it off
- * @param counterFormat      the {@link CounterCodec} version this member writes: the newest, or 1 while members
- *                           of a release that reads only version 1 are still in the cluster (rolling upgrade)
+ * @param counterFormat      the {@link CounterCodec} version this member writes: the newest, or an older one while
+ *                           members of a release that reads only up to that one are still in the cluster (rolling
+ *                           upgrade)
  */
 public record ClusterSettings(String clusterName, String bindAddress, int port, List<String> members,
                               boolean multicast, KubernetesDiscovery kubernetes, int backupCount,

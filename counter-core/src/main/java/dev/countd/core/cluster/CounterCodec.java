@@ -49,10 +49,10 @@ import java.util.Map;
  * [OTHER_MEMBER] int: the member that recorded this server id, when it is not the section's {@code member}
  * </pre>
  * A server operation id of a single increment then takes 15-17 bytes instead of version 1's 34 (which wrote every
- * field in full); larger amounts and older entries need a few bytes more. Version 3 adds who recorded each server
- * id ({@link RecordedOp#recordedBy()}): once per counter (the newest server id's member, 4 bytes), and 4 more
- * bytes (and a second byte of bits) only on ids another member recorded (those inherited at a takeover). Versions 1 and 2 drop it, and their
- * ids read back as recorded by an unknown member.
+ * field in full); larger amounts and older entries need a few bytes more. Version 3 adds who recorded each
+ * server id ({@link RecordedOp#recordedBy()}): once per counter (the newest server id's member, 4 bytes), and
+ * 5 more bytes only on ids another member recorded (those inherited at a takeover). Versions 1 and 2 drop it;
+ * their ids read back as recorded by an unknown member.
  * <p>
  * Compatibility rules: a reader accepts every version it knows and refuses a newer one (loudly, never
  * guessing). Any change to the layout, including a new flag bit, is a new version that readers of the old one
@@ -191,6 +191,9 @@ public final class CounterCodec {
         if (unknown != 0) {
             throw new IllegalStateException("counter format " + version + " has no flags " + Long.toBinaryString(unknown));
         }
+        if ((flags & MEMBER) != 0 && (flags & RECENT_OPS) == 0) {
+            throw new IllegalStateException("malformed stored counter: a member tag without remembered operations");
+        }
         String namespace = null;
         String name = null;
         if ((flags & ID) != 0) {
@@ -319,7 +322,7 @@ public final class CounterCodec {
     /** {@code version} when this member can write it (it reads every version it writes); else IllegalArgumentException. */
     public static int requireWritable(int version) {
         if (version < 1 || version > VERSION) {
-            throw new IllegalArgumentException("counter format must be 1, 2 or " + VERSION + ", not " + version);
+            throw new IllegalArgumentException("counter format must be 1 to " + VERSION + ", not " + version);
         }
         return version;
     }

@@ -62,7 +62,7 @@ public record Counter(
         this(namespace, name, value, min, max, initial, overflow, version, description, labels, createdAt, updatedAt, List.of());
     }
 
-    public Counter withRecentOps(List<RecordedOp> ops) {
+    Counter withRecentOps(List<RecordedOp> ops) {
         return new Counter(namespace, name, value, min, max, initial, overflow, version, description, labels,
                 createdAt, updatedAt, ops, alertDisarmed, outbox);
     }

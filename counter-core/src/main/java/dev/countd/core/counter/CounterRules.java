@@ -17,8 +17,8 @@ public final class CounterRules {
     private CounterRules() {
     }
 
-    /** {@link #apply(CounterId, Counter, MutationRequest, long, int)} by a member not known (tests, tools). */
-    public static Transition apply(CounterId id, Counter current, MutationRequest request, long now) {
+    /** {@link #apply(CounterId, Counter, MutationRequest, long, int)} by a member not known (tests). */
+    static Transition apply(CounterId id, Counter current, MutationRequest request, long now) {
         return apply(id, current, request, now, MemberTag.UNKNOWN);
     }
 

@@ -5,17 +5,18 @@ package dev.countd.core.counter;
  *
  * @param clientKeyTtlMillis how long an Idempotency-Key replays (24 h by default)
  * @param maxClientKeys      per counter; the oldest are forgotten first
- * @param serverIdTtlMillis  how long a server-generated id is kept (covers a re-execution after failover)
- * @param maxServerIds       per counter, of those the member holding it recorded itself. Ids inherited from a
- *                           member that owned the counter before are kept for their whole time to live (see
- *                           {@link RecentOps#record}): they are what Hazelcast's re-execution after a failover
- *                           looks for. Its own ids would only matter to a re-execution reaching the member that
- *                           applied it, which Hazelcast does not do (it re-invokes after the target's death), so a
- *                           small number is a margin, not a window.
+ * @param serverIdTtlMillis  how long a server-generated id is kept: it must outlast Hazelcast's re-execution after a
+ *                           failover, which comes after the dead member's removal (up to its 60 s heartbeat
+ *                           timeout when the member vanished without closing its connections), so twice that
+ * @param maxServerIds       per counter, of those the member holding it recorded itself; ids inherited from earlier
+ *                           owners are kept apart (see {@link RecentOps#record}). This count is the window between
+ *                           an operation and its owner's death: a caller on a third member re-executes it when the
+ *                           owner died before its answer (or its backup's acknowledgement) arrived, and by then the
+ *                           owner may have applied this many later changes, all in the backup's copy.
  */
 public record IdempotencyPolicy(long clientKeyTtlMillis, int maxClientKeys, long serverIdTtlMillis, int maxServerIds) {
 
-    public static final IdempotencyPolicy STANDARD = new IdempotencyPolicy(24 * 3600_000L, 1000, 60_000L, 16);
+    public static final IdempotencyPolicy STANDARD = new IdempotencyPolicy(24 * 3600_000L, 1000, 120_000L, 64);
 
     public IdempotencyPolicy {
         if (clientKeyTtlMillis < 1 || maxClientKeys < 1 || serverIdTtlMillis < 1 || maxServerIds < 1) {

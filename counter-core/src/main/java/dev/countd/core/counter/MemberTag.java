@@ -8,7 +8,7 @@ import java.util.UUID;
  * A 32-bit mark of the member that recorded a server operation id, so a member that takes over a
  * partition can tell the ids it inherited from the ones it recorded itself. Derived from the member's
  * UUID, which is new on every start. Two members sharing a tag (about one chance in four billion per
- * pair) only lose the inherited ids' protection, which is the behaviour without tags.
+ * pair) only make each other's ids share one limit, which is the behaviour of formats 1 and 2.
  */
 public final class MemberTag {
 

@@ -7,7 +7,7 @@ import java.util.List;
 final class RecentOps {
 
     /** Inherited server ids kept at most, in multiples of {@link IdempotencyPolicy#maxServerIds()}. */
-    static final int INHERITED_LIMIT_FACTOR = 4;
+    static final int INHERITED_LIMIT_FACTOR = 2;
 
     private RecentOps() {
     }
@@ -31,13 +31,12 @@ final class RecentOps {
      * died or handed it on). They are what Hazelcast's re-execution of that owner's unanswered operations will
      * look for, and that re-execution arrives only after the member's removal and retry pauses, by which time a
      * busy counter has recorded many ids of its own. So inherited ids are not pushed out by new ones: they stay
-     * until they expire, bounded only by {@link #INHERITED_LIMIT_FACTOR} times {@code maxServerIds} for a
-     * partition that changes owner many times within one time to live.
+     * until they expire, bounded only by {@link #INHERITED_LIMIT_FACTOR} times {@code maxServerIds} (the newest
+     * kept) for a partition that changes owner again within one time to live, as after a failover's rebalancing.
      * <p>
-     * Ids of an unknown member (read from format 1 or 2, which do not say who recorded them) count as inherited:
-     * a cluster still writing format 2 during an upgrade then keeps the newest {@code 4 * maxServerIds} of
-     * them, as releases before format 3 did. An {@code added} id of an unknown member (tests, tools) shares one
-     * limit with every other server id.
+     * Ids of an unknown member (read from format 1 or 2, which do not say who recorded them) share the limit of
+     * this member's own: a cluster still writing format 2 during an upgrade keeps a counter's newest
+     * {@code maxServerIds}, exactly as releases before format 3 did.
      */
     static List<RecordedOp> record(List<RecordedOp> ops, RecordedOp added, long now, IdempotencyPolicy policy) {
         List<RecordedOp> kept = new ArrayList<>(ops.size() + 1);
@@ -74,9 +73,9 @@ final class RecentOps {
         return List.copyOf(kept);
     }
 
-    /** A server id that another (or an unknown) member recorded, seen by the member recording {@code added}. */
+    /** A server id that another, known member recorded, seen by the member recording {@code added}. */
     private static boolean inheritedBy(RecordedOp op, RecordedOp added) {
-        return !op.clientKey() && !added.clientKey() && added.recordedBy() != MemberTag.UNKNOWN
-                && op.recordedBy() != added.recordedBy();
+        return !op.clientKey() && !added.clientKey() && op.recordedBy() != MemberTag.UNKNOWN
+                && added.recordedBy() != MemberTag.UNKNOWN && op.recordedBy() != added.recordedBy();
     }
 }

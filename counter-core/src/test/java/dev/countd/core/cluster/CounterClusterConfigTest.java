@@ -119,7 +119,7 @@ class CounterClusterConfigTest {
     @Test
     void aCounterFormatThisReleaseCannotWriteIsRefused() {
         assertThatThrownBy(() -> new ClusterSettings("c", "127.0.0.1", 5701, List.of(), false, OFF, 1, 1, 4))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counter format must be 1, 2 or 3");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counter format must be 1 to 3");
     }
 
     @Test

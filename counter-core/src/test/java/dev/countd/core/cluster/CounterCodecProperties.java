@@ -136,13 +136,13 @@ class CounterCodecProperties {
         int listOverhead = 2; // the flags varint grows by a byte, plus the list's count
         assertThat((stored(busy).length - stored(idle).length - listOverhead) / 64.0).isLessThanOrEqualTo(18);
 
-        Counter recorded = busy.withRecentOps(ops.stream().map(op -> withMember(op, 42)).toList());
+        Counter recorded = withOps(busy, ops.stream().map(op -> withMember(op, 42)).toList());
         List<RecordedOp> halfInherited = new ArrayList<>(recorded.recentOps());
         for (int i = 0; i < 32; i++) {
             halfInherited.set(i, withMember(halfInherited.get(i), 41));
         }
         assertThat(stored(recorded).length - stored(busy).length).as("who recorded them, once").isEqualTo(4);
-        assertThat(stored(busy.withRecentOps(halfInherited)).length - stored(recorded).length)
+        assertThat(stored(withOps(busy, halfInherited)).length - stored(recorded).length)
                 .as("an id another member recorded names it, and its bits take a second byte").isEqualTo(32 * 5);
     }
 
@@ -161,6 +161,41 @@ class CounterCodecProperties {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no flags");
     }
 
+    @Example
+    void versionTwoRefusesWhatOnlyVersionThreeWrites() throws IOException {
+        byte[] memberFlag = stored(REMEMBERING, 2);
+        memberFlag[2] |= 0x08; // flags varint, second byte: bit 10 (MEMBER)
+        assertThatThrownBy(() -> CounterCodec.read(new DataInputStream(new ByteArrayInputStream(memberFlag))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no flags");
+        byte[] opBit = stored(REMEMBERING, 2);
+        int firstOpBits = 1 + 2 + 2 + 1 + 6 + 3 + 1; // version, flags, value, version, createdAt, updatedAt delta, count
+        assertThat(opBit[firstOpBits]).as("the server id's bits: outcome UPDATED (0) only").isEqualTo((byte) 0);
+        opBit[firstOpBits] = (byte) 0x80; // bits varint 0x200: bit 9 (OTHER_MEMBER)
+        opBit = insert(opBit, firstOpBits + 1, (byte) 0x04);
+        byte[] refused = opBit;
+        assertThatThrownBy(() -> CounterCodec.read(new DataInputStream(new ByteArrayInputStream(refused))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("malformed remembered operation");
+    }
+
+    @Example
+    void aMemberTagWithoutRememberedOperationsIsRefused() throws IOException {
+        byte[] bytes = stored(Counter.create(new CounterId("default", "x"), CounterDefaults.STANDARD, 1));
+        byte[] tagged = {bytes[0], (byte) 0x80, 0x08}; // flags varint: bit 10 (MEMBER) alone
+        byte[] withTag = new byte[bytes.length + 1];
+        System.arraycopy(tagged, 0, withTag, 0, 3);
+        System.arraycopy(bytes, 2, withTag, 3, bytes.length - 2);
+        assertThatThrownBy(() -> CounterCodec.read(new DataInputStream(new ByteArrayInputStream(withTag))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("member tag without remembered operations");
+    }
+
+    private static byte[] insert(byte[] bytes, int at, byte b) {
+        byte[] longer = new byte[bytes.length + 1];
+        System.arraycopy(bytes, 0, longer, 0, at);
+        longer[at] = b;
+        System.arraycopy(bytes, at, longer, at + 1, bytes.length - at);
+        return longer;
+    }
+
     private static RecordedOp withMember(RecordedOp op, int member) {
         return new RecordedOp(op.id(), op.requestHash(), op.expiresAt(), op.clientKey(), op.outcome(), op.clamped(),
                 op.value(), op.version(), op.updatedAt(), op.detail(), member);
@@ -172,7 +207,12 @@ class CounterCodecProperties {
         for (int i = 0; i < counter.recentOps().size(); i++) {
             ops.add(withMember(counter.recentOps().get(i), members[i % members.length]));
         }
-        return counter.withRecentOps(ops);
+        return withOps(counter, ops);
+    }
+
+    private static Counter withOps(Counter c, List<RecordedOp> ops) {
+        return new Counter(c.namespace(), c.name(), c.value(), c.min(), c.max(), c.initial(), c.overflow(), c.version(),
+                c.description(), c.labels(), c.createdAt(), c.updatedAt(), ops, c.alertDisarmed(), c.outbox());
     }
 
     private static Counter withoutMembers(Counter counter) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,18 +115,29 @@ class ExactlyOnceTest {
     }
 
     @Test
-    void serverIdsOfAnUnknownMemberAreKeptLikeInheritedOnesSoFormatTwoKeepsItsOldLimit() {
+    void serverIdsOfAnUnknownMemberShareTheOwnLimitSoFormatTwoKeepsWhatItAlwaysKept() {
         IdempotencyPolicy small = new IdempotencyPolicy(1_000, 3, 60_000, 2);
-        int bound = RecentOps.INHERITED_LIMIT_FACTOR * small.maxServerIds();
         List<RecordedOp> ops = List.of();
         for (long i = 1; i <= 20; i++) { // a member writing format 2: every id it reads back has lost its member
             ops = RecentOps.record(ops, serverId(i, 8), 100, small).stream().map(op -> serverId(op.id(), MemberTag.UNKNOWN)).toList();
         }
-        assertThat(ops).extracting(RecordedOp::id)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(20 - bound, 20).boxed().toList());
+        assertThat(ops).extracting(RecordedOp::id).containsExactly(19L, 20L);
         ops = RecentOps.record(List.of(serverId(1, 7), serverId(2, 8)), serverId(3, MemberTag.UNKNOWN), 100, small);
         assertThat(ops).as("a recorder that is not known shares one limit with everyone").extracting(RecordedOp::id)
                 .containsExactly(2L, 3L);
+    }
+
+    @Test
+    void aClientKeyNeverPushesOutServerIdsAndInheritedIdsStillExpire() {
+        IdempotencyPolicy small = new IdempotencyPolicy(1_000, 1, 60_000, 2);
+        List<RecordedOp> inherited = List.of(serverId(1, 7), serverId(2, 7), serverId(3, 7));
+        RecordedOp key = new RecordedOp(50, 1, 60_000, true, MutationOutcome.UPDATED, false, 0, 0, 0, null);
+        assertThat(RecentOps.record(inherited, key, 100, small)).extracting(RecordedOp::id).containsExactly(1L, 2L, 3L, 50L);
+
+        RecordedOp expiring = new RecordedOp(4, 0, 500, false, MutationOutcome.UPDATED, false, 4, 4, 0, null, 7);
+        List<RecordedOp> ops = RecentOps.record(List.of(serverId(1, 7), expiring), serverId(9, 8), 500, small);
+        assertThat(ops).as("an inherited id past its time to live is dropped").extracting(RecordedOp::id)
+                .containsExactly(1L, 9L);
     }
 
     @Test
@@ -141,11 +153,11 @@ class ExactlyOnceTest {
         }
         long newest = id;
         assertThat(ops).as("the newest inherited ids and the last owner's own").extracting(RecordedOp::id)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(newest - bound - 1, newest).boxed().toList());
+                .containsExactlyElementsOf(LongStream.rangeClosed(newest - bound - 1, newest).boxed().toList());
     }
 
     @Test
-    void clientKeysAreLimitedWhoeverRecordedThem() {
+    void aClientKeyRecordsNoMember() {
         RecordedOp key = new RecordedOp(5, 1, 60_000, true, MutationOutcome.UPDATED, false, 0, 0, 0, null, 1234);
         assertThat(key.recordedBy()).isEqualTo(MemberTag.UNKNOWN);
     }
