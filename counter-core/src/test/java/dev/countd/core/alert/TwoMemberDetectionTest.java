@@ -4,6 +4,7 @@ import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.countd.core.cluster.ClusterSettings;
+import dev.countd.core.cluster.CounterCodec;
 import dev.countd.core.cluster.CounterCluster;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterDefaults;
@@ -14,7 +15,7 @@ import dev.countd.core.storage.CounterMapStore;
 import dev.countd.core.storage.PersistenceSettings;
 import dev.countd.core.storage.SqlDialect;
 import dev.countd.core.testing.EmbeddedStore;
-import dev.countd.core.testing.FreePorts;
+import dev.countd.core.testing.LoopbackCluster;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,13 +53,9 @@ class TwoMemberDetectionTest {
     @Test
     void racingThroughBothMembersCrossesOnceAndTheEventSurvivesTheOwnersCrash() throws Exception {
         Jdbi jdbi = EmbeddedStore.h2(dir);
-        String cluster = "alerts-" + UUID.randomUUID();
-        int port1 = FreePorts.next();
-        int port2 = FreePorts.next();
-        List<String> list = List.of("127.0.0.1:" + port1, "127.0.0.1:" + port2);
         List<AlertRuleIndex> indexes = new ArrayList<>();
-        for (int port : new int[] {port1, port2}) {
-            Config config = CounterCluster.config(new ClusterSettings(cluster, "127.0.0.1", port, list, false, 1),
+        for (ClusterSettings settings : LoopbackCluster.settings("alerts", 2, CounterCodec.VERSION)) {
+            Config config = CounterCluster.config(settings,
                     PersistenceSettings.WRITE_THROUGH, new CounterMapStore(jdbi, SqlDialect.H2, CounterMapStore.StoreTimer.NONE));
             AlertRuleIndex index = new AlertRuleIndex();
             AlertCluster.configure(config, new AlertRuleMapStore(jdbi, SqlDialect.H2), 1, index);

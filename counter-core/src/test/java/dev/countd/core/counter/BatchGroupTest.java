@@ -1,33 +1,30 @@
 package dev.countd.core.counter;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.countd.core.cluster.ClusterSettings;
+import dev.countd.core.cluster.CounterCodec;
 import dev.countd.core.cluster.CounterCluster;
 import dev.countd.core.storage.CounterMapStore;
 import dev.countd.core.storage.PersistenceMode;
 import dev.countd.core.storage.PersistenceSettings;
 import dev.countd.core.storage.SqlDialect;
 import dev.countd.core.testing.EmbeddedStore;
-import dev.countd.core.testing.FreePorts;
+import dev.countd.core.testing.LoopbackCluster;
 import dev.countd.core.testing.TestCluster;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** A batch's operations on one counter: one execution, each decided on its own, remembered once. */
 class BatchGroupTest {
@@ -218,20 +215,14 @@ class BatchGroupTest {
     @Test
     void theBackupHoldsTheDecidedStatesSoTheOwnersCrashLosesNothingAndAppliesNothingTwice() throws Exception {
         Jdbi jdbi = EmbeddedStore.h2(dir);
-        String name = "batch-" + UUID.randomUUID();
-        int port1 = FreePorts.next();
-        int port2 = FreePorts.next();
-        List<String> list = List.of("127.0.0.1:" + port1, "127.0.0.1:" + port2);
         List<HazelcastInstance> members = new ArrayList<>();
         try {
-            for (int port : new int[] {port1, port2}) {
-                Config config = CounterCluster.config(new ClusterSettings(name, "127.0.0.1", port, list, false, 1),
-                        new PersistenceSettings(PersistenceMode.WRITE_BEHIND, 600, 500), new CounterMapStore(jdbi, SqlDialect.H2, CounterMapStore.StoreTimer.NONE));
-                members.add(CounterCluster.start(config));
+            for (ClusterSettings settings : LoopbackCluster.settings("batch", 2, CounterCodec.VERSION)) {
+                members.add(CounterCluster.start(CounterCluster.config(settings,
+                        new PersistenceSettings(PersistenceMode.WRITE_BEHIND, 600, 500),
+                        new CounterMapStore(jdbi, SqlDialect.H2, CounterMapStore.StoreTimer.NONE))));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> members.get(0).getCluster().getMembers().size() == 2);
-            // migrations after the join done and replicas in sync, so every partition has its backup
-            await().atMost(Duration.ofSeconds(60)).until(() -> members.get(0).getPartitionService().isClusterSafe());
+            LoopbackCluster.awaitSafe(members); // so every partition has its backup
             List<BatchItem> batch = new ArrayList<>();
             for (int i = 0; i < 600; i++) {
                 batch.add(new BatchItem(new CounterId("default", "spread." + (i % 200)), new CounterOperation.Increment(1),
@@ -242,8 +233,7 @@ class BatchGroupTest {
             members.get(1).getLifecycleService().terminate();
             HazelcastInstance survivor = members.get(0);
             // write-behind with a long delay: nothing reaches the database, so only the backups can answer
-            await().atMost(Duration.ofSeconds(60)).until(() -> survivor.getPartitionService().getPartitions().stream()
-                    .allMatch(p -> survivor.getCluster().getLocalMember().equals(p.getOwner())));
+            LoopbackCluster.awaitSoleOwner(survivor);
             IMap<String, Counter> survived = survivor.getMap(CounterCluster.COUNTERS_MAP);
             Map<String, Long> values = new HashMap<>();
             for (int c = 0; c < 200; c++) {

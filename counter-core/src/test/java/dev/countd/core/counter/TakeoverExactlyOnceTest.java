@@ -1,6 +1,5 @@
 package dev.countd.core.counter;
 
-import com.hazelcast.config.Config;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import dev.countd.core.cluster.ClusterSettings;
@@ -10,22 +9,18 @@ import dev.countd.core.storage.PersistenceMode;
 import dev.countd.core.storage.PersistenceSettings;
 import dev.countd.core.storage.SqlDialect;
 import dev.countd.core.testing.EmbeddedStore;
-import dev.countd.core.testing.FreePorts;
+import dev.countd.core.testing.LoopbackCluster;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * Hazelcast re-executes an operation whose owner died before answering, on the member that takes the partition
  * over, after the removal and its retry pauses. A busy counter records many ids of its own in that time; the
@@ -47,24 +42,17 @@ class TakeoverExactlyOnceTest {
     void anOperationReExecutedAfterItsOwnerDiedIsNotAppliedTwiceHoweverBusyTheCounterIsMeanwhile(int format) {
         int laterChanges = format == 3 ? 2 * OWN_IDS : OWN_IDS - 1;
         Jdbi jdbi = EmbeddedStore.h2(dir);
-        String name = "takeover-" + UUID.randomUUID();
-        int port1 = FreePorts.next();
-        int port2 = FreePorts.next();
-        List<String> list = List.of("127.0.0.1:" + port1, "127.0.0.1:" + port2);
         List<HazelcastInstance> members = new ArrayList<>();
         try {
-            for (int port : new int[] {port1, port2}) {
+            for (ClusterSettings settings : LoopbackCluster.settings("takeover", 2, format)) {
                 // write-behind with a long delay: only the backups can carry the state across the crash
-                Config config = CounterCluster.config(new ClusterSettings(name, "127.0.0.1", port, list, false,
-                        ClusterSettings.KubernetesDiscovery.OFF, 1, 1, format),
+                members.add(CounterCluster.start(CounterCluster.config(settings,
                         new PersistenceSettings(PersistenceMode.WRITE_BEHIND, 600, 500),
-                        new CounterMapStore(jdbi, SqlDialect.H2, CounterMapStore.StoreTimer.NONE));
-                members.add(CounterCluster.start(config));
+                        new CounterMapStore(jdbi, SqlDialect.H2, CounterMapStore.StoreTimer.NONE))));
             }
             HazelcastInstance doomed = members.get(0);
             HazelcastInstance survivor = members.get(1);
-            await().atMost(Duration.ofSeconds(60)).until(() -> doomed.getCluster().getMembers().size() == 2);
-            await().atMost(Duration.ofSeconds(60)).until(() -> doomed.getPartitionService().isClusterSafe());
+            LoopbackCluster.awaitSafe(members);
             CounterId single = ownedBy(doomed, "single");
             CounterId batched = ownedBy(doomed, "batched");
             IMap<String, Counter> counters = survivor.getMap(CounterCluster.COUNTERS_MAP);
@@ -77,8 +65,7 @@ class TakeoverExactlyOnceTest {
             assertThat(counters.executeOnKey(batched.key(), batch).result(1).counter().value()).isEqualTo(5);
 
             doomed.getLifecycleService().terminate();
-            await().atMost(Duration.ofSeconds(60)).until(() -> survivor.getPartitionService().getPartitions().stream()
-                    .allMatch(p -> survivor.getCluster().getLocalMember().equals(p.getOwner())));
+            LoopbackCluster.awaitSoleOwner(survivor);
             CounterService service = new CounterService(counters, CounterDefaults.STANDARD, true,
                     IdempotencyPolicy.STANDARD, survivor.getPartitionService(), CounterWriteGuard.OPEN);
             for (int i = 0; i < laterChanges; i++) { // busy while the re-execution waits out its retry pauses
