@@ -18,10 +18,11 @@ public class IdempotencyFactory {
     @Min(1)
     private int maxKeysPerCounter = 1000;
     /**
-     * Server ids a counter keeps of those its owner recorded (ids inherited at a takeover are kept apart). A
-     * member that dies less than this many changes of a counter after applying an operation whose answer had
-     * not reached a caller on a third member leaves the re-execution nothing to recognise; every id also costs
-     * every change of a busy counter (docs/benchmarks.md measures 16 against 64).
+     * Server ids a counter keeps of those its owner recorded (ids inherited at a takeover are kept apart). An
+     * owner that applies this many further changes of a counter while the answer to an earlier operation is
+     * still on its way to a caller on a third member, and then dies, leaves the re-execution nothing to
+     * recognise; every id also costs every change of a busy counter (docs/benchmarks.md measures 16 against
+     * 64). Travels with each request: set it the same on every member.
      */
     @JsonProperty
     @Min(1)

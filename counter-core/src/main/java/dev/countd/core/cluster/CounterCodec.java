@@ -220,6 +220,9 @@ public final class CounterCodec {
         if ((flags & RECENT_OPS) != 0) {
             int n = readCount(in);
             int member = (flags & MEMBER) != 0 ? in.readInt() : MemberTag.UNKNOWN;
+            if ((flags & MEMBER) != 0 && member == MemberTag.UNKNOWN) {
+                throw new IllegalStateException("malformed stored counter: a member tag of 0");
+            }
             ops = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 ops.add(version == 1 ? readOpV1(in) : readOp(in, version, value, counterVersion, updatedAt, member));
@@ -283,7 +286,8 @@ public final class CounterCodec {
             throws IOException {
         long bits = readVarLong(in);
         long knownBits = ((format >= 3 ? OP_OTHER_MEMBER : OP_DETAIL) << 1) - 1L;
-        if ((bits & ~knownBits) != 0 || (bits & OP_OUTCOME) >= OUTCOMES.length) {
+        if ((bits & ~knownBits) != 0 || (bits & OP_OUTCOME) >= OUTCOMES.length
+                || ((bits & OP_OTHER_MEMBER) != 0 && (bits & OP_CLIENT_KEY) != 0)) {
             throw new IllegalStateException("malformed remembered operation in a stored counter");
         }
         long id = in.readLong();

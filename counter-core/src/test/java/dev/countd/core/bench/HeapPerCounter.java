@@ -101,8 +101,8 @@ public final class HeapPerCounter {
 
     /**
      * With -DrememberedOps=N: the counter as a busy one holds it, N increments of 1 in the last minute, each
-     * remembered under a random server-generated id for 60 s by one member (the default keeps at most 16 of a
-     * member's own; more only for a minute after the counter changed owner).
+     * remembered under a random server-generated id by one member (the default keeps at most 64 of a member's
+     * own; more only for two minutes after the counter changed owner).
      */
     private static Counter busy(Counter counter, long now) {
         if (REMEMBERED_OPS == 0) {

@@ -183,6 +183,23 @@ class CounterCodecProperties {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("member tag without remembered operations");
     }
 
+    @Example
+    void versionThreeRefusesAMemberTagOfZeroAndAClientKeyNamingAMember() throws IOException {
+        byte[] zeroTag = stored(withMembers(REMEMBERING, 0x0BAD_CAFE));
+        int tagAt = 1 + 2 + 2 + 1 + 6 + 3 + 1; // version, flags, value, version, createdAt, updatedAt delta, count
+        assertThat(java.nio.ByteBuffer.wrap(zeroTag, tagAt, 4).getInt()).isEqualTo(0x0BAD_CAFE);
+        Arrays.fill(zeroTag, tagAt, tagAt + 4, (byte) 0);
+        assertThatThrownBy(() -> CounterCodec.read(new DataInputStream(new ByteArrayInputStream(zeroTag))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("member tag of 0");
+
+        byte[] keyNamingMember = stored(withOps(REMEMBERING, List.of(REMEMBERING.recentOps().get(1))));
+        int bitsAt = tagAt; // no member tag: the only remembered operation is a client key
+        assertThat(keyNamingMember[bitsAt] & 0x80).as("its bits take two bytes (hash, detail)").isNotZero();
+        keyNamingMember[bitsAt + 1] |= 0x04; // bit 9 (OTHER_MEMBER)
+        assertThatThrownBy(() -> CounterCodec.read(new DataInputStream(new ByteArrayInputStream(keyNamingMember))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("malformed remembered operation");
+    }
+
     private static byte[] insert(byte[] bytes, int at, byte b) {
         byte[] longer = new byte[bytes.length + 1];
         System.arraycopy(bytes, 0, longer, 0, at);
