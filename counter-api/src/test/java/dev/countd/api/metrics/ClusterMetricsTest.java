@@ -61,8 +61,9 @@ class ClusterMetricsTest {
     void theOldestMemberCountsThePartitionMigrationsOfTheJoin() {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             Exposition scrape = Scrapes.scrape(first.getAdminPort());
+            // Not "no failed migrations": on a busy machine the master can send a migration before the joining
+            // member has finished starting; Hazelcast counts it as failed and retries it (seen in a full build here).
             assertThat(scrape.value(Metrics.HAZELCAST_MIGRATIONS, Map.of("result", "completed"))).isPositive();
-            assertThat(scrape.value(Metrics.HAZELCAST_MIGRATIONS, Map.of("result", "failed"))).isNull();
         });
     }
 
