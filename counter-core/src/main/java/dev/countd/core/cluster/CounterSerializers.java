@@ -122,7 +122,7 @@ public final class CounterSerializers {
     static final class MutationProcessorSerializer implements CompactSerializer<CounterMutationProcessor> {
         @Override
         public CounterMutationProcessor read(CompactReader in) {
-            return new CounterMutationProcessor(in.readCompact("request"));
+            return CounterMutationProcessor.received(in.readCompact("request"));
         }
 
         @Override
@@ -153,7 +153,7 @@ public final class CounterSerializers {
                 byKey.put(keys[i], List.of(java.util.Arrays.copyOfRange(requests, next, next + counts[i])));
                 next += counts[i];
             }
-            return new BatchMutationProcessor(byKey);
+            return BatchMutationProcessor.received(byKey);
         }
 
         @Override

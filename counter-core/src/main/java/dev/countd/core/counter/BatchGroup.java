@@ -29,9 +29,13 @@ final class BatchGroup {
     record Applied(BatchResults results, Counter state, boolean writes) {
     }
 
-    /** @param member the {@link MemberTag} of the member applying them, recorded with server ids */
+    /**
+     * @param member          the {@link MemberTag} of the member applying them, recorded with server ids
+     * @param callerElsewhere whether the caller runs on another member (server ids are remembered only then, see
+     *                        {@link CounterRules#apply(CounterId, Counter, MutationRequest, long, int, boolean)})
+     */
     static Applied apply(CounterId id, Counter current, List<MutationRequest> requests, long now, int member,
-                         CounterTransitionHook hook, CounterChangeListener listener) {
+                         boolean callerElsewhere, CounterTransitionHook hook, CounterChangeListener listener) {
         OperationId groupId = groupId(requests);
         if (groupId != null && current != null) {
             RecordedOp earlier = RecentOps.find(current.recentOps(), groupId.id(), now);
@@ -41,9 +45,9 @@ final class BatchGroup {
         }
         Counter[] chain = groupId == null ? null : coalescible(id, current, requests, now);
         if (chain != null) {
-            return coalesced(id, current, requests, chain, groupId, now, member, hook, listener);
+            return coalesced(id, current, requests, chain, groupId, now, member, callerElsewhere, hook, listener);
         }
-        return oneByOne(id, current, requests, now, member, hook, listener);
+        return oneByOne(id, current, requests, now, member, callerElsewhere, hook, listener);
     }
 
     /** The group's id: a mix of its operations' ids in order; null unless all have ids of one kind. */
@@ -94,8 +98,8 @@ final class BatchGroup {
     }
 
     private static Applied coalesced(CounterId id, Counter current, List<MutationRequest> requests, Counter[] chain,
-                                     OperationId groupId, long now, int member, CounterTransitionHook hook,
-                                     CounterChangeListener listener) {
+                                     OperationId groupId, long now, int member, boolean callerElsewhere,
+                                     CounterTransitionHook hook, CounterChangeListener listener) {
         BatchResults.Builder results = BatchResults.builder(chain.length);
         MutationOutcome first = current == null ? MutationOutcome.CREATED : MutationOutcome.UPDATED;
         Counter before = current;
@@ -109,6 +113,9 @@ final class BatchGroup {
             results.add(i == 0 ? first : MutationOutcome.UPDATED, after, false, null, false);
             before = after;
         }
+        if (!groupId.clientKey() && !callerElsewhere) {
+            return new Applied(results.build(), before, true); // a caller on this member never re-sends it
+        }
         IdempotencyPolicy policy = requests.get(0).idempotency();
         long ttl = groupId.clientKey() ? policy.clientKeyTtlMillis() : policy.serverIdTtlMillis();
         RecordedOp group = new RecordedOp(groupId.id(), groupId.requestHash(), now + ttl, groupId.clientKey(), first,
@@ -119,12 +126,12 @@ final class BatchGroup {
 
     /** Each operation with its own id, exactly like a single {@link CounterMutationProcessor}. */
     private static Applied oneByOne(CounterId id, Counter current, List<MutationRequest> requests, long now, int member,
-                                    CounterTransitionHook hook, CounterChangeListener listener) {
+                                    boolean callerElsewhere, CounterTransitionHook hook, CounterChangeListener listener) {
         BatchResults.Builder results = BatchResults.builder(requests.size());
         Counter state = current;
         boolean changed = false;
         for (MutationRequest request : requests) {
-            Transition transition = CounterRules.apply(id, state, request, now, member);
+            Transition transition = CounterRules.apply(id, state, request, now, member, callerElsewhere);
             results.add(transition.result());
             if (!transition.writes()) {
                 continue;

@@ -11,19 +11,32 @@ import java.util.Map;
  * Applies a batch's operations for the keys of one partition: each key's operations in request
  * order inside one execution for that key ({@link BatchGroup}: one read and one write of the entry),
  * each operation decided on its own exactly like {@link CounterMutationProcessor}.
- * One partition operation instead of one round trip per counter operation.
+ * One partition operation instead of one round trip per counter operation. Like
+ * {@link CounterMutationProcessor}, it remembers server ids only when it was read from another member's call.
  */
 public final class BatchMutationProcessor
         implements EntryProcessor<String, Counter, BatchResults>, HazelcastInstanceAware {
 
     private final Map<String, List<MutationRequest>> requestsByKey;
+    private final boolean callerElsewhere;
     private final transient Map<String, Counter> finalStates = new HashMap<>();
     private transient CounterChangeListener listener = CounterChangeListener.NONE;
     private transient CounterTransitionHook hook = CounterTransitionHook.NONE;
     private transient int member = MemberTag.UNKNOWN;
 
+    /** A processor for this member's own call. */
     public BatchMutationProcessor(Map<String, List<MutationRequest>> requestsByKey) {
+        this(requestsByKey, false);
+    }
+
+    private BatchMutationProcessor(Map<String, List<MutationRequest>> requestsByKey, boolean callerElsewhere) {
         this.requestsByKey = requestsByKey;
+        this.callerElsewhere = callerElsewhere;
+    }
+
+    /** A processor read from another member's call (its serializer's path). */
+    public static BatchMutationProcessor received(Map<String, List<MutationRequest>> requestsByKey) {
+        return new BatchMutationProcessor(requestsByKey, true);
     }
 
     public Map<String, List<MutationRequest>> requestsByKey() {
@@ -36,7 +49,7 @@ public final class BatchMutationProcessor
         CounterId id = CounterId.fromKey(entry.getKey());
         // Stored values carry no namespace/name (the key has them): restore them before the rules see the counter.
         BatchGroup.Applied applied = BatchGroup.apply(id, Counter.identified(id, entry.getValue()), requests,
-                System.currentTimeMillis(), member, hook, listener);
+                System.currentTimeMillis(), member, callerElsewhere, hook, listener);
         if (applied.writes()) {
             entry.setValue(applied.state());
             finalStates.put(entry.getKey(), applied.state());

@@ -12,19 +12,35 @@ import java.util.Map;
  * operations on one key, so read, decide and write form one atomic, linearizable step.
  * Backups receive the decided state rather than re-running the rules, so they never diverge
  * (the rules read the clock).
+ * <p>
+ * Hazelcast runs a caller's own object when the caller is on the owner, and a copy read from the wire
+ * ({@link #received}) when it is on another member. Only the copy can be executed again after it was applied
+ * (see {@link CounterRules#apply(CounterId, Counter, MutationRequest, long, int, boolean)}).
  */
 public final class CounterMutationProcessor
         implements EntryProcessor<String, Counter, MutationResult>, HazelcastInstanceAware {
 
     private final MutationRequest request;
+    private final boolean callerElsewhere;
     private transient Transition transition;
     private transient Counter stored;
     private transient CounterTransitionHook hook = CounterTransitionHook.NONE;
     private transient CounterChangeListener listener = CounterChangeListener.NONE;
     private transient int member = MemberTag.UNKNOWN;
 
+    /** A processor for this member's own call. */
     public CounterMutationProcessor(MutationRequest request) {
+        this(request, false);
+    }
+
+    private CounterMutationProcessor(MutationRequest request, boolean callerElsewhere) {
         this.request = request;
+        this.callerElsewhere = callerElsewhere;
+    }
+
+    /** A processor read from another member's call (its serializer's path). */
+    public static CounterMutationProcessor received(MutationRequest request) {
+        return new CounterMutationProcessor(request, true);
     }
 
     public MutationRequest request() {
@@ -36,7 +52,7 @@ public final class CounterMutationProcessor
         CounterId id = CounterId.fromKey(entry.getKey());
         Counter before = Counter.identified(id, entry.getValue());
         long now = System.currentTimeMillis();
-        transition = CounterRules.apply(id, before, request, now, member);
+        transition = CounterRules.apply(id, before, request, now, member, callerElsewhere);
         if (transition.remove()) {
             entry.setValue(null);
         } else if (transition.newState() != null) {

@@ -29,8 +29,9 @@ class ExactlyOnceTest {
             MutationRequest request = new MutationRequest(new CounterOperation.Increment(5), null, true,
                     CounterDefaults.STANDARD, new OperationId(42L, 0, false), IdempotencyPolicy.STANDARD);
             var map = cluster.instance.<String, Counter>getMap(CounterCluster.COUNTERS_MAP);
-            MutationResult first = map.executeOnKey(id.key(), new CounterMutationProcessor(request));
-            MutationResult second = map.executeOnKey(id.key(), new CounterMutationProcessor(request));
+            // what another member's call, and Hazelcast's re-sending of it, look like on the owner
+            MutationResult first = map.executeOnKey(id.key(), CounterMutationProcessor.received(request));
+            MutationResult second = map.executeOnKey(id.key(), CounterMutationProcessor.received(request));
 
             assertThat(first.replayed()).isFalse();
             assertThat(second.replayed()).isTrue();
@@ -38,6 +39,36 @@ class ExactlyOnceTest {
             assertThat(second.counter().version()).isEqualTo(first.counter().version());
             assertThat(cluster.counters.get(id).orElseThrow().value()).isEqualTo(5);
         }
+    }
+
+    @Test
+    void aCallerOnTheOwnerLeavesNoServerIdBehindButItsIdIsStillLookedUpAndClientKeysAreKept() {
+        try (TestCluster cluster = new TestCluster(EmbeddedStore.h2(dir), SqlDialect.H2, PersistenceSettings.WRITE_THROUGH, Map.of())) {
+            var map = cluster.instance.<String, Counter>getMap(CounterCluster.COUNTERS_MAP);
+            MutationRequest fromElsewhere = increment(1, new OperationId(7L, 0, false));
+            map.executeOnKey(id.key(), CounterMutationProcessor.received(fromElsewhere));
+            assertThat(map.get(id.key()).recentOps()).extracting(RecordedOp::id).containsExactly(7L);
+
+            // Hazelcast runs the local caller's own object: nothing could re-send it once it has answered
+            MutationResult local = map.executeOnKey(id.key(), new CounterMutationProcessor(increment(1, new OperationId(8L, 0, false))));
+            assertThat(local.replayed()).isFalse();
+            assertThat(map.get(id.key()).recentOps()).extracting(RecordedOp::id).containsExactly(7L);
+
+            // the re-sent call of a dead owner runs locally when its caller has become the owner: still found
+            MutationResult resent = map.executeOnKey(id.key(), new CounterMutationProcessor(fromElsewhere));
+            assertThat(resent.replayed()).isTrue();
+            assertThat(resent.counter().value()).isEqualTo(1);
+
+            MutationResult keyed = map.executeOnKey(id.key(), new CounterMutationProcessor(increment(1, new OperationId(9L, 99L, true))));
+            assertThat(keyed.replayed()).isFalse();
+            assertThat(map.get(id.key()).recentOps()).extracting(RecordedOp::id).containsExactly(7L, 9L);
+            assertThat(map.get(id.key()).value()).isEqualTo(3);
+        }
+    }
+
+    private static MutationRequest increment(long by, OperationId operationId) {
+        return new MutationRequest(new CounterOperation.Increment(by), null, true, CounterDefaults.STANDARD,
+                operationId, IdempotencyPolicy.STANDARD);
     }
 
     @Test

@@ -35,6 +35,7 @@ class TakeoverExactlyOnceTest {
     private static final int OWN_IDS = IdempotencyPolicy.STANDARD.maxServerIds();
 
     /**
+     * The survivor calls, so the dead owner remembered its ids (a caller on the owner needs none: it dies with it).
      * Format 3 knows who recorded each id: twice as many later changes as the ids a member keeps of its own.
      * Format 2 (members still writing it during an upgrade) does not: it keeps the newest 64 ids, as before.
      */
@@ -76,10 +77,12 @@ class TakeoverExactlyOnceTest {
             LoopbackCluster.awaitSoleOwner(survivor);
             CounterService service = new CounterService(counters, CounterDefaults.STANDARD, true,
                     IdempotencyPolicy.STANDARD, survivor.getPartitionService(), CounterWriteGuard.OPEN);
-            for (int i = 0; i < laterChanges; i++) { // busy while the re-execution waits out its retry pauses
-                service.increment(single, 1);
-                service.increment(batched, 1);
-                service.increment(checked, 1);
+            // Busy while the re-execution waits out its retry pauses, with calls of other members (as they arrive
+            // from the wire): the survivor's own calls remember no id, so only these could push the inherited ids out.
+            for (int i = 0; i < laterChanges; i++) {
+                for (CounterId id : List.of(single, batched, checked)) {
+                    counters.executeOnKey(id.key(), CounterMutationProcessor.received(serverIdIncrement(0x1A7E_0000L + i, 1)));
+                }
             }
 
             MutationResult again = counters.executeOnKey(single.key(), increment);
