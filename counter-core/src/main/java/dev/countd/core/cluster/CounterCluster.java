@@ -14,6 +14,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.MapStore;
 import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.LocalResend;
 import dev.countd.core.storage.PersistenceMode;
 import dev.countd.core.storage.PersistenceSettings;
 
@@ -78,6 +79,8 @@ public final class CounterCluster {
             // Counter writes need a majority in this member's view (SplitBrainWriteGuard); reads stay available.
             config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(WRITE_PROTECTION, true,
                     cluster.minimumClusterSize()).setProtectOn(SplitBrainProtectionOn.WRITE));
+            // a minority writes nothing, so a merge cannot send a local caller's applied operation again
+            config.getUserContext().put(LocalResend.PROTECTED_KEY, Boolean.TRUE);
         }
         config.addMapConfig(counters);
         return config;

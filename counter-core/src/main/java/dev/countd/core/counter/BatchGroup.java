@@ -31,11 +31,11 @@ final class BatchGroup {
 
     /**
      * @param member          the {@link MemberTag} of the member applying them, recorded with server ids
-     * @param callerElsewhere whether the caller runs on another member (server ids are remembered only then, see
+     * @param mayBeResent     whether Hazelcast could send them again after they were applied (server ids are remembered only then, see
      *                        {@link CounterRules#apply(CounterId, Counter, MutationRequest, long, int, boolean)})
      */
     static Applied apply(CounterId id, Counter current, List<MutationRequest> requests, long now, int member,
-                         boolean callerElsewhere, CounterTransitionHook hook, CounterChangeListener listener) {
+                         boolean mayBeResent, CounterTransitionHook hook, CounterChangeListener listener) {
         OperationId groupId = groupId(requests);
         if (groupId != null && current != null) {
             RecordedOp earlier = RecentOps.find(current.recentOps(), groupId.id(), now);
@@ -45,9 +45,9 @@ final class BatchGroup {
         }
         Counter[] chain = groupId == null ? null : coalescible(id, current, requests, now);
         if (chain != null) {
-            return coalesced(id, current, requests, chain, groupId, now, member, callerElsewhere, hook, listener);
+            return coalesced(id, current, requests, chain, groupId, now, member, mayBeResent, hook, listener);
         }
-        return oneByOne(id, current, requests, now, member, callerElsewhere, hook, listener);
+        return oneByOne(id, current, requests, now, member, mayBeResent, hook, listener);
     }
 
     /** The group's id: a mix of its operations' ids in order; null unless all have ids of one kind. */
@@ -98,7 +98,7 @@ final class BatchGroup {
     }
 
     private static Applied coalesced(CounterId id, Counter current, List<MutationRequest> requests, Counter[] chain,
-                                     OperationId groupId, long now, int member, boolean callerElsewhere,
+                                     OperationId groupId, long now, int member, boolean mayBeResent,
                                      CounterTransitionHook hook, CounterChangeListener listener) {
         BatchResults.Builder results = BatchResults.builder(chain.length);
         MutationOutcome first = current == null ? MutationOutcome.CREATED : MutationOutcome.UPDATED;
@@ -113,8 +113,8 @@ final class BatchGroup {
             results.add(i == 0 ? first : MutationOutcome.UPDATED, after, false, null, false);
             before = after;
         }
-        if (!groupId.clientKey() && !callerElsewhere) {
-            return new Applied(results.build(), before, true); // a caller on this member never re-sends it
+        if (!groupId.clientKey() && !mayBeResent) {
+            return new Applied(results.build(), before, true); // nothing will send it again: no id to remember
         }
         IdempotencyPolicy policy = requests.get(0).idempotency();
         long ttl = groupId.clientKey() ? policy.clientKeyTtlMillis() : policy.serverIdTtlMillis();
@@ -126,12 +126,12 @@ final class BatchGroup {
 
     /** Each operation with its own id, exactly like a single {@link CounterMutationProcessor}. */
     private static Applied oneByOne(CounterId id, Counter current, List<MutationRequest> requests, long now, int member,
-                                    boolean callerElsewhere, CounterTransitionHook hook, CounterChangeListener listener) {
+                                    boolean mayBeResent, CounterTransitionHook hook, CounterChangeListener listener) {
         BatchResults.Builder results = BatchResults.builder(requests.size());
         Counter state = current;
         boolean changed = false;
         for (MutationRequest request : requests) {
-            Transition transition = CounterRules.apply(id, state, request, now, member, callerElsewhere);
+            Transition transition = CounterRules.apply(id, state, request, now, member, mayBeResent);
             results.add(transition.result());
             if (!transition.writes()) {
                 continue;

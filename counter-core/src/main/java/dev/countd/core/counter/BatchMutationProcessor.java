@@ -12,26 +12,28 @@ import java.util.Map;
  * order inside one execution for that key ({@link BatchGroup}: one read and one write of the entry),
  * each operation decided on its own exactly like {@link CounterMutationProcessor}.
  * One partition operation instead of one round trip per counter operation. Like
- * {@link CounterMutationProcessor}, it remembers server ids only when it was read from another member's call.
+ * {@link CounterMutationProcessor}, it remembers server ids only when it was read from another member's call or
+ * {@link LocalResend} says so.
  */
 public final class BatchMutationProcessor
         implements EntryProcessor<String, Counter, BatchResults>, HazelcastInstanceAware {
 
     private final Map<String, List<MutationRequest>> requestsByKey;
-    private final boolean callerElsewhere;
+    private final boolean received;
     private final transient Map<String, Counter> finalStates = new HashMap<>();
     private transient CounterChangeListener listener = CounterChangeListener.NONE;
     private transient CounterTransitionHook hook = CounterTransitionHook.NONE;
     private transient int member = MemberTag.UNKNOWN;
+    private transient boolean mayBeResent = true;
 
     /** A processor for this member's own call. */
     public BatchMutationProcessor(Map<String, List<MutationRequest>> requestsByKey) {
         this(requestsByKey, false);
     }
 
-    private BatchMutationProcessor(Map<String, List<MutationRequest>> requestsByKey, boolean callerElsewhere) {
+    private BatchMutationProcessor(Map<String, List<MutationRequest>> requestsByKey, boolean received) {
         this.requestsByKey = requestsByKey;
-        this.callerElsewhere = callerElsewhere;
+        this.received = received;
     }
 
     /** A processor read from another member's call (its serializer's path). */
@@ -49,7 +51,7 @@ public final class BatchMutationProcessor
         CounterId id = CounterId.fromKey(entry.getKey());
         // Stored values carry no namespace/name (the key has them): restore them before the rules see the counter.
         BatchGroup.Applied applied = BatchGroup.apply(id, Counter.identified(id, entry.getValue()), requests,
-                System.currentTimeMillis(), member, callerElsewhere, hook, listener);
+                System.currentTimeMillis(), member, mayBeResent, hook, listener);
         if (applied.writes()) {
             entry.setValue(applied.state());
             finalStates.put(entry.getKey(), applied.state());
@@ -68,5 +70,6 @@ public final class BatchMutationProcessor
         listener = registered instanceof CounterChangeListener l ? l : CounterChangeListener.NONE;
         hook = CounterTransitionHook.of(instance);
         member = MemberTag.of(instance);
+        mayBeResent = received || LocalResend.possible(instance);
     }
 }

@@ -14,28 +14,29 @@ import java.util.Map;
  * (the rules read the clock).
  * <p>
  * Hazelcast runs a caller's own object when the caller is on the owner, and a copy read from the wire
- * ({@link #received}) when it is on another member. Only the copy can be executed again after it was applied
- * (see {@link CounterRules#apply(CounterId, Counter, MutationRequest, long, int, boolean)}).
+ * ({@link #received}) when it is on another member. The copy may be sent again after it was applied, the caller's
+ * own object only as {@link LocalResend} describes; its server id is remembered only then.
  */
 public final class CounterMutationProcessor
         implements EntryProcessor<String, Counter, MutationResult>, HazelcastInstanceAware {
 
     private final MutationRequest request;
-    private final boolean callerElsewhere;
+    private final boolean received;
     private transient Transition transition;
     private transient Counter stored;
     private transient CounterTransitionHook hook = CounterTransitionHook.NONE;
     private transient CounterChangeListener listener = CounterChangeListener.NONE;
     private transient int member = MemberTag.UNKNOWN;
+    private transient boolean mayBeResent = true;
 
     /** A processor for this member's own call. */
     public CounterMutationProcessor(MutationRequest request) {
         this(request, false);
     }
 
-    private CounterMutationProcessor(MutationRequest request, boolean callerElsewhere) {
+    private CounterMutationProcessor(MutationRequest request, boolean received) {
         this.request = request;
-        this.callerElsewhere = callerElsewhere;
+        this.received = received;
     }
 
     /** A processor read from another member's call (its serializer's path). */
@@ -52,7 +53,7 @@ public final class CounterMutationProcessor
         CounterId id = CounterId.fromKey(entry.getKey());
         Counter before = Counter.identified(id, entry.getValue());
         long now = System.currentTimeMillis();
-        transition = CounterRules.apply(id, before, request, now, member, callerElsewhere);
+        transition = CounterRules.apply(id, before, request, now, member, mayBeResent);
         if (transition.remove()) {
             entry.setValue(null);
         } else if (transition.newState() != null) {
@@ -71,6 +72,7 @@ public final class CounterMutationProcessor
         listener = registered instanceof CounterChangeListener l ? l : CounterChangeListener.NONE;
         hook = CounterTransitionHook.of(instance);
         member = MemberTag.of(instance);
+        mayBeResent = received || LocalResend.possible(instance);
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class CounterRules {
     private CounterRules() {
     }
 
-    /** {@link #apply(CounterId, Counter, MutationRequest, long, int, boolean)} by a member not known, for a caller elsewhere (tests). */
+    /** {@link #apply(CounterId, Counter, MutationRequest, long, int, boolean)} by a member not known, remembering ids (tests). */
     static Transition apply(CounterId id, Counter current, MutationRequest request, long now) {
         return apply(id, current, request, now, MemberTag.UNKNOWN, true);
     }
@@ -25,14 +25,14 @@ public final class CounterRules {
     /**
      * @param current         the stored counter, or null when there is none
      * @param member          the {@link MemberTag} of the member applying it, recorded with a server id
-     * @param callerElsewhere whether the caller runs on another member. Only such an operation can be executed
-     *                        again after it was applied: Hazelcast re-sends it when this member dies before the
-     *                        answer arrives, while a caller on this member dies with it. So a server id is
+     * @param mayBeResent     whether Hazelcast could send this operation again after it was applied: always for a
+     *                        caller on another member (when this member dies before the answer arrives), for a
+     *                        caller on this member only in the case {@link LocalResend} describes. A server id is
      *                        remembered only then; it is always looked up, and client keys are always remembered.
      * @return the outcome and the state to store (null state with {@code remove} means delete)
      */
     public static Transition apply(CounterId id, Counter current, MutationRequest request, long now, int member,
-                                   boolean callerElsewhere) {
+                                   boolean mayBeResent) {
         OperationId opId = request.operationId();
         if (opId == null) {
             return decide(id, current, request, now);
@@ -48,7 +48,7 @@ public final class CounterRules {
         Transition decided = decide(id, current, request, now);
         Counter base = decided.newState() != null ? decided.newState() : current;
         boolean changed = decided.newState() != null;
-        if (decided.remove() || base == null || (!opId.clientKey() && (!changed || !callerElsewhere))) {
+        if (decided.remove() || base == null || (!opId.clientKey() && (!changed || !mayBeResent))) {
             return decided; // nothing to remember it in, or nothing a re-execution could double
         }
         MutationResult result = decided.result();

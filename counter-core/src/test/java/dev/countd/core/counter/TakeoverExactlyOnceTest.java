@@ -55,9 +55,9 @@ class TakeoverExactlyOnceTest {
             HazelcastInstance doomed = members.get(0);
             HazelcastInstance survivor = members.get(1);
             LoopbackCluster.awaitSafe(members);
-            CounterId single = ownedBy(doomed, "single");
-            CounterId batched = ownedBy(doomed, "batched");
-            CounterId checked = ownedBy(doomed, "checked");
+            CounterId single = LoopbackCluster.ownedBy(doomed, "single");
+            CounterId batched = LoopbackCluster.ownedBy(doomed, "batched");
+            CounterId checked = LoopbackCluster.ownedBy(doomed, "checked");
             IMap<String, Counter> counters = survivor.getMap(CounterCluster.COUNTERS_MAP);
 
             // The survivor calls; the doomed member owns both counters and applies.
@@ -110,14 +110,5 @@ class TakeoverExactlyOnceTest {
     private static MutationRequest serverIdIncrement(long id, long by) {
         return new MutationRequest(new CounterOperation.Increment(by), null, true, CounterDefaults.STANDARD,
                 new OperationId(id, 0, false), IdempotencyPolicy.STANDARD);
-    }
-
-    private static CounterId ownedBy(HazelcastInstance member, String prefix) {
-        for (int i = 0; ; i++) {
-            CounterId id = new CounterId("default", prefix + "." + i);
-            if (member.getCluster().getLocalMember().equals(member.getPartitionService().getPartition(id.key()).getOwner())) {
-                return id;
-            }
-        }
     }
 }
