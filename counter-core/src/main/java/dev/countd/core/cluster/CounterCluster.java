@@ -79,10 +79,9 @@ public final class CounterCluster {
             // Counter writes need a majority in this member's view (SplitBrainWriteGuard); reads stay available.
             config.addSplitBrainProtectionConfig(new SplitBrainProtectionConfig(WRITE_PROTECTION, true,
                     cluster.minimumClusterSize()).setProtectOn(SplitBrainProtectionOn.WRITE));
-            // a minority writes nothing, so a merge cannot send a local caller's applied operation again
-            config.getUserContext().put(LocalResend.PROTECTED_KEY, Boolean.TRUE);
         }
         config.addMapConfig(counters);
+        config.getUserContext().put(LocalResend.USER_CONTEXT_KEY, new LocalResend(cluster.minimumClusterSize()));
         return config;
     }
 

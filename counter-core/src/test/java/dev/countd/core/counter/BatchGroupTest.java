@@ -71,7 +71,7 @@ class BatchGroupTest {
             assertThat(results).allMatch(r -> r.counter().recentOps().isEmpty() && !r.replayed());
             Counter stored = map(cluster).get(HOT.key());
             assertThat(stored.value()).isEqualTo(200);
-            assertThat(stored.recentOps()).as("a caller on the owner never re-sends: no server id to remember").isEmpty();
+            assertThat(stored.recentOps()).as("a caller on a lone member's own counter: nothing can send it again, no server id to remember").isEmpty();
             assertThat(changes).as("history and alert detection still see every operation").hasSize(100);
             assertThat(changes.get(0).before()).isNull();
             assertThat(changes.get(41).before().value()).isEqualTo(82);

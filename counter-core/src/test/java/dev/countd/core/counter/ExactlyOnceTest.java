@@ -49,7 +49,7 @@ class ExactlyOnceTest {
             map.executeOnKey(id.key(), CounterMutationProcessor.received(fromElsewhere));
             assertThat(map.get(id.key()).recentOps()).extracting(RecordedOp::id).containsExactly(7L);
 
-            // Hazelcast runs the local caller's own object: nothing could re-send it once it has answered
+            // Hazelcast runs the local caller's own object, on a member that has never had others: nothing can send it again
             MutationResult local = map.executeOnKey(id.key(), new CounterMutationProcessor(increment(1, new OperationId(8L, 0, false))));
             assertThat(local.replayed()).isFalse();
             assertThat(map.get(id.key()).recentOps()).extracting(RecordedOp::id).containsExactly(7L);

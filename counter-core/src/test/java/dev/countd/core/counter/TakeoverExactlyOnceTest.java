@@ -35,7 +35,7 @@ class TakeoverExactlyOnceTest {
     private static final int OWN_IDS = IdempotencyPolicy.STANDARD.maxServerIds();
 
     /**
-     * The survivor calls, so the dead owner remembered its ids (a caller on the owner needs none: it dies with it).
+     * The survivor calls, so the dead owner received the operations and remembered their ids.
      * Format 3 knows who recorded each id: twice as many later changes as the ids a member keeps of its own.
      * Format 2 (members still writing it during an upgrade) does not: it keeps the newest 64 ids, as before.
      */
