@@ -77,10 +77,15 @@ wait_port() { # pid port: until something answers on 127.0.0.1:port (bounded 120
 
 # The reference servers: same load as compare.sh (spread.lua, 1 wrk thread, no key), started the same
 # way but waited for by port (compare.sh's fixed sleeps are too short on a busy machine).
-reference() { # jetty|dropwizard
+# hazelcast: the engine floor of bench/hazelcast-floor (the minimal resource over an IMap entry processor);
+# hazelcast-lean: the same with the POST routes in a plain servlet, as countd's lean path serves them.
+reference() { # jetty|dropwizard|hazelcast|hazelcast-lean
   local p pid; p=$(port_free)
   if [ "$1" = jetty ]; then
     java -Xmx1g -jar "$REF/jetty-ceiling/target/jetty-ceiling.jar" "$p" 127.0.0.1 >/dev/null 2>&1 & pid=$!
+  elif [ "$1" = hazelcast ] || [ "$1" = hazelcast-lean ]; then
+    local lean=false; [ "$1" = hazelcast-lean ] && lean=true
+    (cd bench/hazelcast-floor && exec java -Xmx1g -Dfloor.lean=$lean -Ddw.server.connector.port="$p" -jar target/hazelcast-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
   else
     (cd "$REF/dropwizard-floor" && exec java -Xmx1g -Ddw.server.connector.port="$p" -jar target/dropwizard-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
   fi
@@ -97,10 +102,15 @@ compare() {
   for m in jetty-ceiling dropwizard-floor; do
     [ -f "$REF/$m/target/$m.jar" ] || (cd "$REF/$m" && mvn -q -B -DskipTests package >/dev/null)
   done
+  [ -f bench/hazelcast-floor/target/hazelcast-floor.jar ] || ./mvnw -q -B -f bench/hazelcast-floor/pom.xml -DskipTests package >/dev/null
   echo "| server | req/s | p50 ms | p99 ms | errors |"
   echo "|---|---:|---:|---:|---:|"
-  reference jetty "bare Jetty (ceiling)"
+  [ "${CEILING:-yes}" = no ] || reference jetty "bare Jetty (ceiling)"
   reference dropwizard "minimal Dropwizard (floor)"
+  if [ "${ENGINE_FLOOR:-yes}" != no ]; then
+    reference hazelcast "minimal Dropwizard over a Hazelcast IMap entry processor (engine floor)"
+    reference hazelcast-lean "the engine floor's routes in a plain servlet (lean engine floor)"
+  fi
   start_service write-behind
   wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
   wrk_row "countd (write-behind, auth, rate limit, metrics)" "$REF/spread.lua" "$SECS" "" "bench-" 10000
