@@ -255,7 +255,9 @@ public class CounterApplication extends Application<CounterConfiguration> {
 
         var jersey = environment.jersey();
         List<Consumer<CompletedRequest>> requestSinks = new ArrayList<>();
-        requestSinks.add(new RequestLog());
+        RequestLog requestLog = new RequestLog();
+        environment.lifecycle().manage(requestLog);
+        requestSinks.add(requestLog);
         if (config.metrics().enabled()) {
             requestSinks.add(new HttpMetrics(metrics));
         }
