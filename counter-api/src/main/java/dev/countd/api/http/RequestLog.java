@@ -20,9 +20,11 @@ import java.util.function.Consumer;
  * <p>
  * While started, a request thread only queues its line; one writer thread hands the queued lines to
  * logback every {@value #CYCLE_MILLIS} ms. Logging on the request thread woke logback's appender thread
- * once per request, and that cost about a fifth of the CPU of a single increment (docs/benchmarks.md).
- * A line's timestamp is therefore up to a cycle late; its latency field is exact. When the queue is full,
- * and before start and after stop, the request thread logs its own line, so none is dropped here.
+ * once per request: about a tenth of the CPU of a single increment (docs/benchmarks.md, session of
+ * 2026-11-26 19:47).
+ * A line's timestamp is therefore a few milliseconds late (more under load); its latency field is exact. When
+ * the queue is full, before start, after stop and if the writer has died, the request thread logs its own line,
+ * so none is dropped here.
  */
 public final class RequestLog implements Consumer<CompletedRequest>, Managed {
 
@@ -51,15 +53,20 @@ public final class RequestLog implements Consumer<CompletedRequest>, Managed {
         if (!LOG.isInfoEnabled()) {
             return;
         }
-        if (!running || size.incrementAndGet() > capacity) {
-            if (running) {
-                size.decrementAndGet();
-            }
+        boolean queue = running;
+        if (queue && size.incrementAndGet() > capacity) {
+            size.decrementAndGet();
+            queue = false;
+        }
+        if (!queue) {
             write(request);
+            if (!running) {
+                drain(); // lines a writer that died left behind
+            }
             return;
         }
         queued.add(request);
-        if (!running) { // stopped after the check above: the writer may have drained already
+        if (!running) { // stopped (or the writer died) after the check above: it may have drained already
             drain();
         }
     }
@@ -73,22 +80,30 @@ public final class RequestLog implements Consumer<CompletedRequest>, Managed {
         thread.start();
     }
 
-    /** Stops the writer after it has written every queued line. */
+    /** Stops the writer, then writes whatever is still queued. */
     @Override
     public void stop() throws InterruptedException {
         running = false;
         Thread thread = writer;
-        if (thread != null) {
-            LockSupport.unpark(thread);
-            thread.join(TimeUnit.SECONDS.toMillis(10));
+        try {
+            if (thread != null) {
+                LockSupport.unpark(thread);
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            }
+        } finally {
+            drain();
         }
-        drain();
     }
 
     private void writeUntilStopped() {
-        while (running) {
-            drain();
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(CYCLE_MILLIS));
+        try {
+            while (running) {
+                drain();
+                Thread.interrupted(); // an interrupt would make every park return at once
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(CYCLE_MILLIS));
+            }
+        } finally {
+            running = false; // also when an Error ends the writer: request threads then log their own lines
         }
         drain();
     }
@@ -96,7 +111,11 @@ public final class RequestLog implements Consumer<CompletedRequest>, Managed {
     private void drain() {
         for (CompletedRequest request = queued.poll(); request != null; request = queued.poll()) {
             size.decrementAndGet();
-            write(request);
+            try {
+                write(request);
+            } catch (RuntimeException e) { // logback swallows its appenders' exceptions; a filter's would end here
+                System.err.println("countd request log: a line could not be logged (" + e.getClass().getName() + ")");
+            }
         }
     }
 

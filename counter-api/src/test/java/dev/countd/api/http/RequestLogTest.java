@@ -106,18 +106,46 @@ class RequestLogTest {
         lines.holdWriter = new CountDownLatch(1);
         RequestLog log = new RequestLog(2);
         log.start();
-        log.accept(request("first"));
-        assertThat(lines.writerInside.await(10, TimeUnit.SECONDS)).isTrue(); // the writer is held inside "first"
-        log.accept(request("queued-1"));
-        log.accept(request("queued-2"));
-        log.accept(request("overflow"));
+        try {
+            log.accept(request("first"));
+            assertThat(lines.writerInside.await(10, TimeUnit.SECONDS)).isTrue(); // the writer is held inside "first"
+            log.accept(request("queued-1"));
+            log.accept(request("queued-2"));
+            log.accept(request("overflow"));
 
-        String me = Thread.currentThread().getName();
-        assertThat(lines.threadByKey()).containsOnlyKeys("first", "overflow").containsEntry("overflow", me);
-        lines.holdWriter.countDown();
-        log.stop();
+            String me = Thread.currentThread().getName();
+            assertThat(lines.threadByKey()).containsOnlyKeys("first", "overflow").containsEntry("overflow", me);
+        } finally {
+            lines.holdWriter.countDown();
+            log.stop();
+        }
         assertThat(lines.threadByKey()).containsOnlyKeys("first", "queued-1", "queued-2", "overflow")
                 .containsEntry("queued-1", "countd-request-log").containsEntry("queued-2", "countd-request-log");
+    }
+
+    @Test
+    void linesAcceptedWhileStoppingAreAllWrittenOnce() throws Exception {
+        attachLines();
+        RequestLog log = new RequestLog();
+        log.start();
+        int threads = 4;
+        int perThread = 5_000;
+        CountDownLatch producing = new CountDownLatch(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            pool.submit(() -> {
+                producing.countDown();
+                IntStream.range(0, perThread).forEach(i -> log.accept(request("key-" + thread + "-" + i)));
+            });
+        }
+        assertThat(producing.await(10, TimeUnit.SECONDS)).isTrue();
+        log.stop(); // while the producers are (most likely) still accepting
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(lines.written).hasSize(threads * perThread);
+        assertThat(lines.threadByKey()).hasSize(threads * perThread); // toMap fails on a line written twice
     }
 
     @Test
