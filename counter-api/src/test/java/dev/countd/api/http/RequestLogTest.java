@@ -73,6 +73,20 @@ class RequestLogTest {
         return new CompletedRequest("/counters/{name}/increment", "POST", 200, 1_000_000, keyId);
     }
 
+    /** {@code threads} threads that each accept {@code perThread} lines (keys key-T-I); the pool is shut down. */
+    private static ExecutorService produce(RequestLog log, int threads, int perThread, CountDownLatch producing) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            pool.submit(() -> {
+                producing.countDown();
+                IntStream.range(0, perThread).forEach(i -> log.accept(request("key-" + thread + "-" + i)));
+            });
+        }
+        pool.shutdown();
+        return pool;
+    }
+
     private void attachLines() {
         lines.start();
         logger.addAppender(lines);
@@ -85,12 +99,7 @@ class RequestLogTest {
         log.start();
         int threads = 4;
         int perThread = 2_500;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            pool.submit(() -> IntStream.range(0, perThread).forEach(i -> log.accept(request("key-" + thread + "-" + i))));
-        }
-        pool.shutdown();
+        ExecutorService pool = produce(log, threads, perThread, new CountDownLatch(threads));
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         log.stop();
 
@@ -131,17 +140,9 @@ class RequestLogTest {
         int threads = 4;
         int perThread = 5_000;
         CountDownLatch producing = new CountDownLatch(threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            pool.submit(() -> {
-                producing.countDown();
-                IntStream.range(0, perThread).forEach(i -> log.accept(request("key-" + thread + "-" + i)));
-            });
-        }
+        ExecutorService pool = produce(log, threads, perThread, producing);
         assertThat(producing.await(10, TimeUnit.SECONDS)).isTrue();
         log.stop(); // while the producers are (most likely) still accepting
-        pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(lines.written).hasSize(threads * perThread);
