@@ -92,11 +92,16 @@ class RequestLogTest {
         logger.addAppender(lines);
     }
 
+    /** {@code log}, started, with {@link #lines} attached. */
+    private RequestLog started(RequestLog log) {
+        attachLines();
+        log.start();
+        return log;
+    }
+
     @Test
     void whileStartedTheWriterThreadLogsEveryLineOfEveryRequestThread() throws Exception {
-        attachLines();
-        RequestLog log = new RequestLog();
-        log.start();
+        RequestLog log = started(new RequestLog());
         int threads = 4;
         int perThread = 2_500;
         ExecutorService pool = produce(log, threads, perThread, new CountDownLatch(threads));
@@ -111,10 +116,8 @@ class RequestLogTest {
 
     @Test
     void aFullQueueMakesTheRequestThreadLogItsOwnLineAndStopWritesWhatWasQueued() throws Exception {
-        attachLines();
         lines.holdWriter = new CountDownLatch(1);
-        RequestLog log = new RequestLog(2);
-        log.start();
+        RequestLog log = started(new RequestLog(2));
         try {
             log.accept(request("first"));
             assertThat(lines.writerInside.await(10, TimeUnit.SECONDS)).isTrue(); // the writer is held inside "first"
@@ -134,9 +137,7 @@ class RequestLogTest {
 
     @Test
     void linesAcceptedWhileStoppingAreAllWrittenOnce() throws Exception {
-        attachLines();
-        RequestLog log = new RequestLog();
-        log.start();
+        RequestLog log = started(new RequestLog());
         int threads = 4;
         int perThread = 5_000;
         CountDownLatch producing = new CountDownLatch(threads);
