@@ -12,7 +12,7 @@ public class PersistenceFactory {
     @JsonProperty
     private int writeDelaySeconds = 1;
     @JsonProperty
-    private int writeBatchSize = 500;
+    private int writeBatchSize = 5000;
 
     public PersistenceSettings build() {
         PersistenceMode parsed;
