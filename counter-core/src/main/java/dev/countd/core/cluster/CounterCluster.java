@@ -73,7 +73,8 @@ public final class CounterCluster {
                 .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER)
                 .setWriteDelaySeconds(persistence.mode() == PersistenceMode.WRITE_THROUGH ? 0 : persistence.writeDelaySeconds())
                 .setWriteBatchSize(persistence.writeBatchSize())
-                .setWriteCoalescing(true);
+                .setWriteCoalescing(true)
+                .setOffload(persistence.offloadsStoreCalls());
         counters.setMapStoreConfig(store);
         if (cluster.splitBrainProtected()) {
             // Counter writes need a majority in this member's view (SplitBrainWriteGuard); reads stay available.

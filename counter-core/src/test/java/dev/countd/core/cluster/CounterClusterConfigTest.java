@@ -123,6 +123,20 @@ class CounterClusterConfigTest {
     }
 
     @Test
+    void onlyWriteThroughOffloadsTheMapStoreCallsFromThePartitionThreads() {
+        CounterMapStore store = new CounterMapStore(Jdbi.create("jdbc:h2:mem:unused"), SqlDialect.H2,
+                CounterMapStore.StoreTimer.NONE);
+        PersistenceSettings behind = new PersistenceSettings(PersistenceMode.WRITE_BEHIND, 1, 5000);
+        for (PersistenceSettings persistence : List.of(THROUGH, behind)) {
+            var mapStore = CounterCluster.config(ClusterSettings.standalone("c"), persistence, store)
+                    .getMapConfig(CounterCluster.COUNTERS_MAP).getMapStoreConfig();
+            assertThat(mapStore.isOffload()).as(persistence.mode().toString())
+                    .isEqualTo(persistence.mode() == PersistenceMode.WRITE_THROUGH);
+            assertThat(mapStore.getWriteBatchSize()).isEqualTo(persistence.writeBatchSize());
+        }
+    }
+
+    @Test
     void everyMemberReconcilesTheDatabaseAfterAMerge() {
         Config config = config(ClusterSettings.standalone("c"));
         assertThat(config.getListenerConfigs()).anyMatch(l -> l.getImplementation() instanceof MergeReconciler);
