@@ -2,6 +2,7 @@ package dev.countd.api.counter;
 
 import dev.countd.api.idempotency.IdempotencyKeys;
 import dev.countd.api.problem.Problem;
+import dev.countd.core.counter.MutationOutcome;
 import dev.countd.core.counter.MutationResult;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
@@ -60,6 +61,20 @@ final class CounterResults {
 
     static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** {@link #etag}'s header value as JAX-RS writes it (a strong tag: the version in quotes). */
+    static String etagHeader(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * A result {@link #toResponse} answers with the counter and its ETag only: an update or a creation that was
+     * not a replay (a replay adds a header). The lean path writes these itself, with {@link #status}.
+     */
+    static boolean isPlainSuccess(MutationResult result) {
+        return (result.outcome() == MutationOutcome.UPDATED || result.outcome() == MutationOutcome.CREATED)
+                && !result.replayed();
     }
 
     private static Response ok(int status, MutationResult result, boolean showClamped) {

@@ -2,6 +2,7 @@ package dev.countd.api.counter;
 
 import com.codahale.metrics.Meter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.countd.api.auth.ApiKeyAuthFilter;
 import dev.countd.api.auth.ScopeFilter;
 import dev.countd.api.http.CompletedRequest;
@@ -57,6 +58,8 @@ public final class HotCounterRoutes implements Filter {
     private final OperationRecorder recorder;
     private final Consumer<CompletedRequest> completed;
     private final ObjectMapper json;
+    /** The same mapper's writer for a counter, resolved once (Jersey writes the same bytes through {@code json}). */
+    private final ObjectWriter counterJson;
     private final Meter served;
 
     /** @param rateLimit null when rate limits are off */
@@ -70,6 +73,7 @@ public final class HotCounterRoutes implements Filter {
         List<Consumer<CompletedRequest>> sinks = List.copyOf(completed);
         this.completed = request -> sinks.forEach(sink -> sink.accept(request));
         this.json = json;
+        this.counterJson = json.writerFor(CounterJson.class);
         this.served = served;
     }
 
@@ -107,11 +111,30 @@ public final class HotCounterRoutes implements Filter {
         Answer answer = answer(http, step);
         served.mark(); // before the answer goes out, so a client that has it sees the count
         write(answer, (HttpServletResponse) response);
-        completed.accept(new CompletedRequest(step.kind().route, "POST", answer.response().getStatus(),
+        completed.accept(new CompletedRequest(step.kind().route, "POST", answer.reply().status(),
                 System.nanoTime() - start, answer.keyId()));
     }
 
-    private record Answer(Response response, RateDecision decision, String challenge, String keyId) {
+    private record Answer(Reply reply, RateDecision decision, String challenge, String keyId) {
+        Answer(Response response, RateDecision decision, String challenge, String keyId) {
+            this(new Generic(response), decision, challenge, keyId);
+        }
+    }
+
+    /** What to answer: the counter of a plain success, written directly, or any other JAX-RS response. */
+    private sealed interface Reply {
+        int status();
+    }
+
+    /** A success's answer: what {@link CounterResults#toResponse} builds for it, without building it. */
+    private record Success(int status, long version, CounterJson counter) implements Reply {
+    }
+
+    private record Generic(Response response) implements Reply {
+        @Override
+        public int status() {
+            return response.getStatus();
+        }
     }
 
     private Answer answer(HttpServletRequest http, Step step) {
@@ -144,7 +167,7 @@ public final class HotCounterRoutes implements Filter {
     }
 
     /** {@link CounterResource}'s increment/decrement for this simple form, recorded the same way. */
-    private Response apply(String namespace, Step step) {
+    private Reply apply(String namespace, Step step) {
         String kind = step.kind().operation;
         MutationResult result;
         try {
@@ -156,27 +179,45 @@ public final class HotCounterRoutes implements Filter {
             throw e;
         }
         recorder.record(kind, result);
-        return CounterResults.toResponse(result, 200, true);
+        if (CounterResults.isPlainSuccess(result)) {
+            return new Success(CounterResults.status(result, 200), result.counter().version(),
+                    CounterJson.of(result.counter(), result.clamped()));
+        }
+        return new Generic(CounterResults.toResponse(result, 200, true));
     }
 
     private void write(Answer answer, HttpServletResponse out) throws IOException {
-        Response response = answer.response();
+        if (answer.reply() instanceof Success success) {
+            out.setStatus(success.status());
+            out.setHeader(HttpHeaders.ETAG, CounterResults.etagHeader(success.version()));
+            writeHeaders(answer, out);
+            writeBody(counterJson.writeValueAsBytes(success.counter()), "application/json", out);
+            return;
+        }
+        Response response = ((Generic) answer.reply()).response();
         out.setStatus(response.getStatus());
         for (Map.Entry<String, List<String>> header : response.getStringHeaders().entrySet()) {
             if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
                 header.getValue().forEach(value -> out.addHeader(header.getKey(), value));
             }
         }
-        RateLimitHeaders.write(answer.decision(), out::setHeader);
-        if (answer.challenge() != null) {
-            out.setHeader(HttpHeaders.WWW_AUTHENTICATE, answer.challenge());
-        }
+        writeHeaders(answer, out);
         Object entity = response.getEntity();
         if (entity == null) {
             return;
         }
-        byte[] body = json.writeValueAsBytes(entity);
-        out.setContentType(entity instanceof Problem ? Problem.MEDIA_TYPE.toString() : "application/json");
+        writeBody(json.writeValueAsBytes(entity), entity instanceof Problem ? Problem.MEDIA_TYPE.toString() : "application/json", out);
+    }
+
+    private static void writeHeaders(Answer answer, HttpServletResponse out) {
+        RateLimitHeaders.write(answer.decision(), out::setHeader);
+        if (answer.challenge() != null) {
+            out.setHeader(HttpHeaders.WWW_AUTHENTICATE, answer.challenge());
+        }
+    }
+
+    private static void writeBody(byte[] body, String contentType, HttpServletResponse out) throws IOException {
+        out.setContentType(contentType);
         out.setContentLength(body.length);
         out.getOutputStream().write(body);
     }

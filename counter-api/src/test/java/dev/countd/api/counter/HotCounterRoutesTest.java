@@ -46,6 +46,27 @@ class HotCounterRoutesTest {
     }
 
     @Test
+    void updatesOfExistingCountersAnswerAlikeOnBothPaths() {
+        Http http = Http.local(APP.getLocalPort());
+        for (String accept : new String[] {LEAN, JERSEY}) {
+            assertThat(http.put("/counters/lean.upd-" + accept.length()).json("{\"max\":10,\"overflow\":\"CLAMP\",\"value\":8}")
+                    .status()).isEqualTo(201);
+        }
+        Pair updated = both(accept -> http.post("/counters/lean.upd-" + accept.length() + "/increment").header("Accept", accept).send());
+        assertThat(updated.lean().json().get("value").asLong()).isEqualTo(9);
+        assertThat(updated.lean().json().get("clamped").asBoolean()).isFalse();
+        assertThat(updated.lean().header("ETag")).isEqualTo(updated.jersey().header("ETag")).isEqualTo("\"2\"");
+        updated.assertSame();
+
+        Pair clamped = both(accept -> http.post("/counters/lean.upd-" + accept.length() + "/increment?by=5").header("Accept", accept).send());
+        assertThat(clamped.lean().status()).isEqualTo(200);
+        assertThat(clamped.lean().json().get("value").asLong()).isEqualTo(10);
+        assertThat(clamped.lean().json().get("clamped").asBoolean()).isTrue();
+        assertThat(clamped.lean().header("ETag")).isEqualTo(clamped.jersey().header("ETag")).isEqualTo("\"3\"");
+        clamped.assertSame();
+    }
+
+    @Test
     void decrementBelowMinIsTheSameProblemOnBothPaths() {
         Http http = Http.local(APP.getLocalPort());
         Pair pair = both(accept -> http.post("/counters/lean.dec-" + accept.length() + "/decrement").header("Accept", accept).send());
