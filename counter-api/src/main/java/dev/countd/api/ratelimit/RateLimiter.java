@@ -41,7 +41,14 @@ public final class RateLimiter {
     private final double localShare;
     private final Duration syncInterval;
     /** One proxy per bucket, so Bucket4j's batching merges concurrent requests of a key into one entry processor. */
-    private final Map<String, BucketProxy> proxies = new ConcurrentHashMap<>();
+    private final Map<BucketKey, BucketProxy> proxies = new ConcurrentHashMap<>();
+
+    /** A bucket of one exact limit; looked up without building its name, which only a new proxy needs. */
+    private record BucketKey(String bucket, RateLimit limit) {
+        String name() {
+            return bucket + "|" + limit.fingerprint();
+        }
+    }
 
     /** A limiter whose every take goes to the shared bucket. */
     public RateLimiter(ProxyManager<String> buckets, boolean failOpen) {
@@ -69,7 +76,7 @@ public final class RateLimiter {
     /** Takes {@code tokens} at once (a batch costs one token per operation), or none. */
     public RateDecision tryConsume(String bucket, String policy, RateLimit limit, long tokens) {
         try {
-            return RateDecision.of(policy, limit, proxy(bucket + "|" + limit.fingerprint(), limit).tryConsumeAndReturnRemaining(tokens));
+            return RateDecision.of(policy, limit, proxy(new BucketKey(bucket, limit)).tryConsumeAndReturnRemaining(tokens));
         } catch (RuntimeException e) {
             LOG.warn("rate limiter unavailable ({}); request {}", e.getClass().getSimpleName(),
                     failOpen ? "allowed (failOpen)" : "refused (failOpen: false)");
@@ -77,7 +84,7 @@ public final class RateLimiter {
         }
     }
 
-    private BucketProxy proxy(String key, RateLimit limit) {
+    private BucketProxy proxy(BucketKey key) {
         BucketProxy proxy = proxies.get(key);
         if (proxy != null) {
             return proxy;
@@ -85,13 +92,13 @@ public final class RateLimiter {
         if (proxies.size() >= MAX_CACHED_PROXIES) {
             forgetAll();
         }
-        return proxies.computeIfAbsent(key, k -> buckets.builder().withOptimization(optimization(limit))
-                .build(k, () -> configuration(limit)));
+        return proxies.computeIfAbsent(key, k -> buckets.builder().withOptimization(optimization(k.limit()))
+                .build(k.name(), () -> configuration(k.limit())));
     }
 
     /** Drops every cached proxy, first writing back what each took locally (else those takes were never counted). */
     private void forgetAll() {
-        for (String key : proxies.keySet()) {
+        for (BucketKey key : proxies.keySet()) {
             BucketProxy dropped = proxies.remove(key);
             if (dropped != null) {
                 try {
@@ -117,7 +124,7 @@ public final class RateLimiter {
 
     /** Tokens the bucket holds now, without taking one; a bucket never used (or expired) is full. */
     public long availableTokens(String bucket, RateLimit limit) {
-        String key = bucket + "|" + limit.fingerprint();
+        String key = new BucketKey(bucket, limit).name();
         try {
             if (buckets.getProxyConfiguration(key).isEmpty()) {
                 return limit.capacity();

@@ -19,6 +19,8 @@ public record ApiKeyToken(String keyId, String secret) {
     private static final String BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int GENERATED_ID_LENGTH = 12;
     private static final int GENERATED_SECRET_LENGTH = 40;
+    /** Cloned for each use: a clone skips the provider lookup of {@code getInstance}, which ran on every request. */
+    private static final MessageDigest SHA256 = newDigest();
 
     public ApiKeyToken {
         if (keyId == null || secret == null || !isKeyId(keyId, 0, keyId.length()) || !isSecret(secret, 0, secret.length())) {
@@ -89,8 +91,20 @@ public record ApiKeyToken(String keyId, String secret) {
     }
 
     static byte[] sha256(String text) {
+        return newSha256().digest(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newSha256() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newDigest();
+        }
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
