@@ -17,6 +17,11 @@ KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
 JAR=${JAR:-counter-api/target/counter-api.jar}
 SECS=${SECS:-10}          # measured seconds per figure
 WARMUP=${WARMUP:-120}     # warm-up seconds per server (countd's JIT settles after about 100 s of load here)
+# compare goes on warming each server in 15 s slices until its JIT compiler threads used under SETTLED_PCT % of
+# one core in the last slice (at most WARMUP_MAX s in all): on a slower machine a fixed warm-up ends while a large
+# application is still compiling, which measures the compiler, not the server. WARMUP_MAX=$WARMUP turns it off.
+WARMUP_MAX=${WARMUP_MAX:-600}
+SETTLED_PCT=${SETTLED_PCT:-3}
 CONNS=${CONNS:-32}
 HEAP=${HEAP:-1g}
 JAVA_OPTS=${JAVA_OPTS:-}
@@ -66,6 +71,34 @@ wrk_row() {
         printf "| %s | %.1f | %.2f | %.2f | %d |\n", l, v["requests"]/(v["duration_us"]/1e6), v["p50_us"]/1000, v["p99_us"]/1000, v["status"]+v["timeout"]+v["connect"] }'
 }
 
+# CPU ticks (1/100 s) the JIT compiler threads of a JVM have used so far
+jit_ticks() {
+  local t sum=0
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$sum"
+}
+
+# warm_up PID LABEL -- WRK_ROW_ARGS...: WARMUP s of the load, then 15 s slices until the JIT has settled (see
+# SETTLED_PCT) or WARMUP_MAX; appends "LABEL: N s, compiler P % of a core in the last slice" to WARMED
+WARMED=""
+warm_up() {
+  local pid=$1 label=$2; shift 3
+  local secs=$WARMUP before after pct
+  wrk_row warmup "$@" >/dev/null
+  while :; do
+    before=$(jit_ticks "$pid")
+    wrk_row warmup "$1" 15 "${@:3}" >/dev/null
+    after=$(jit_ticks "$pid"); secs=$((secs + 15))
+    pct=$(( (after - before) * 100 / (15 * 100) ))
+    [ "$pct" -lt "$SETTLED_PCT" ] || [ "$secs" -ge "$WARMUP_MAX" ] && break
+  done
+  WARMED="$WARMED- $label: warmed ${secs} s; JIT compiler threads ${pct} % of a core in the last 15 s"$'\n'
+}
+
 wait_port() { # pid port: until something answers on 127.0.0.1:port (bounded 120 s)
   for _ in $(seq 1 1200); do
     curl -s -o /dev/null "http://127.0.0.1:$2/" && return 0
@@ -92,7 +125,7 @@ reference() { # jetty|dropwizard|hazelcast|hazelcast-lean
   ref_pid=$pid
   wait_port "$pid" "$p"
   local saved=$PORT; PORT=$p
-  KEY_HDR=no wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
+  KEY_HDR=no warm_up "$pid" "$2" -- "$REF/spread.lua" "$WARMUP" "" "bench-" 10000
   KEY_HDR=no wrk_row "$2" "$REF/spread.lua" "$SECS" "" "bench-" 10000
   PORT=$saved; kill "$pid"; wait "$pid" 2>/dev/null || true; ref_pid=""
 }
@@ -112,9 +145,11 @@ compare() {
     reference hazelcast-lean "the engine floor's routes in a plain servlet (lean engine floor)"
   fi
   start_service write-behind
-  wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
+  warm_up "$svc_pid" countd -- "$REF/spread.lua" "$WARMUP" "" "bench-" 10000
   wrk_row "countd (write-behind, auth, rate limit, metrics)" "$REF/spread.lua" "$SECS" "" "bench-" 10000
   stop_service
+  echo
+  printf '%s' "$WARMED"
 }
 
 modes() {
