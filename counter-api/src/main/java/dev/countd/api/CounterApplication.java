@@ -181,7 +181,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         SchemaBeforeMaps schema = SchemaBeforeMaps.begin(cluster, () -> SchemaMigrations.migrate(dataSource));
         Jdbi jdbi = DatabaseFactory.jdbi(environment, dataSourceFactory, dataSource);
 
-        PersistenceSettings persistence = config.persistence().build();
+        PersistenceSettings persistence = config.persistence().build(config.database().inProcess());
         // Checked before anything starts: a malformed bootstrap key refuses start-up, saying why.
         Optional<ApiKeyToken> bootstrapKey = config.apiKeys().bootstrapToken();
         RatePlans plans = new RatePlans(config.rateLimits().plans(), config.rateLimits().defaultPlan());

@@ -36,6 +36,12 @@ public class DatabaseFactory {
         return url.trim();
     }
 
+    /** The embedded database (no URL, or an H2 file or memory URL): it runs inside this process. */
+    public boolean inProcess() {
+        String configured = url == null ? "" : url.trim();
+        return configured.isEmpty() || configured.startsWith("jdbc:h2:file:") || configured.startsWith("jdbc:h2:mem:");
+    }
+
     public DataSourceFactory dataSourceFactory(Path dataDir) {
         String jdbcUrl = effectiveUrl(dataDir);
         DataSourceFactory factory = new DataSourceFactory();

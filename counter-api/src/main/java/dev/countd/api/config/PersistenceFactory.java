@@ -14,13 +14,14 @@ public class PersistenceFactory {
     @JsonProperty
     private int writeBatchSize = 5000;
 
-    public PersistenceSettings build() {
+    /** @param databaseInProcess the database is embedded ({@link DatabaseFactory#inProcess()}) */
+    public PersistenceSettings build(boolean databaseInProcess) {
         PersistenceMode parsed;
         try {
             parsed = PersistenceMode.parse(mode);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("persistence.mode must be write-through or write-behind, not '" + mode + "'");
         }
-        return new PersistenceSettings(parsed, writeDelaySeconds, writeBatchSize);
+        return new PersistenceSettings(parsed, writeDelaySeconds, writeBatchSize, databaseInProcess);
     }
 }

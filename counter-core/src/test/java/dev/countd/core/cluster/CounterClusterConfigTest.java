@@ -123,16 +123,18 @@ class CounterClusterConfigTest {
     }
 
     @Test
-    void onlyWriteThroughOffloadsTheMapStoreCallsFromThePartitionThreads() {
+    void onlyWriteBehindOnAnInProcessDatabaseRunsMapStoreCallsOnThePartitionThreads() {
         CounterMapStore store = new CounterMapStore(Jdbi.create("jdbc:h2:mem:unused"), SqlDialect.H2,
                 CounterMapStore.StoreTimer.NONE);
-        PersistenceSettings behind = new PersistenceSettings(PersistenceMode.WRITE_BEHIND, 1, 5000);
-        for (PersistenceSettings persistence : List.of(THROUGH, behind)) {
-            var mapStore = CounterCluster.config(ClusterSettings.standalone("c"), persistence, store)
-                    .getMapConfig(CounterCluster.COUNTERS_MAP).getMapStoreConfig();
-            assertThat(mapStore.isOffload()).as(persistence.mode().toString())
-                    .isEqualTo(persistence.mode() == PersistenceMode.WRITE_THROUGH);
-            assertThat(mapStore.getWriteBatchSize()).isEqualTo(persistence.writeBatchSize());
+        for (PersistenceMode mode : PersistenceMode.values()) {
+            for (boolean inProcess : new boolean[] {true, false}) {
+                PersistenceSettings persistence = new PersistenceSettings(mode, 1, 5000, inProcess);
+                var mapStore = CounterCluster.config(ClusterSettings.standalone("c"), persistence, store)
+                        .getMapConfig(CounterCluster.COUNTERS_MAP).getMapStoreConfig();
+                assertThat(mapStore.isOffload()).as("%s, database in process: %s", mode, inProcess)
+                        .isEqualTo(mode == PersistenceMode.WRITE_THROUGH || !inProcess);
+                assertThat(mapStore.getWriteBatchSize()).isEqualTo(5000);
+            }
         }
     }
 
