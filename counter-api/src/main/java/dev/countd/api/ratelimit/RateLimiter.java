@@ -43,10 +43,28 @@ public final class RateLimiter {
     /** One proxy per bucket, so Bucket4j's batching merges concurrent requests of a key into one entry processor. */
     private final Map<BucketKey, BucketProxy> proxies = new ConcurrentHashMap<>();
 
-    /** A bucket of one exact limit; looked up without building its name, which only a new proxy needs. */
-    private record BucketKey(String bucket, RateLimit limit) {
+    /**
+     * A bucket as its name identifies it ({@link RateLimit#fingerprint}'s fields: the period in whole ms, so two
+     * limits with one name share one proxy), looked up without building the name, which only a new proxy needs.
+     */
+    private record BucketKey(String bucket, long capacity, long refillTokens, long refillMillis, RateLimit limit) {
+        BucketKey(String bucket, RateLimit limit) {
+            this(bucket, limit.capacity(), limit.refillTokens(), limit.refillPeriod().toMillis(), limit);
+        }
+
         String name() {
             return bucket + "|" + limit.fingerprint();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof BucketKey that && bucket.equals(that.bucket) && capacity == that.capacity
+                    && refillTokens == that.refillTokens && refillMillis == that.refillMillis;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(bucket, capacity, refillTokens, refillMillis);
         }
     }
 

@@ -21,6 +21,8 @@ public record ApiKeyToken(String keyId, String secret) {
     private static final int GENERATED_SECRET_LENGTH = 40;
     /** Cloned for each use: a clone skips the provider lookup of {@code getInstance}, which ran on every request. */
     private static final MessageDigest SHA256 = newDigest();
+    /** Some providers' digests cannot be cloned; those are looked up each time, as before. */
+    private static final boolean CLONEABLE = cloneable(SHA256);
 
     public ApiKeyToken {
         if (keyId == null || secret == null || !isKeyId(keyId, 0, keyId.length()) || !isSecret(secret, 0, secret.length())) {
@@ -95,10 +97,22 @@ public record ApiKeyToken(String keyId, String secret) {
     }
 
     private static MessageDigest newSha256() {
+        if (CLONEABLE) {
+            try {
+                return (MessageDigest) SHA256.clone();
+            } catch (CloneNotSupportedException e) {
+                // cannot happen: cloneable() tried it
+            }
+        }
+        return newDigest();
+    }
+
+    private static boolean cloneable(MessageDigest digest) {
         try {
-            return (MessageDigest) SHA256.clone();
+            digest.clone();
+            return true;
         } catch (CloneNotSupportedException e) {
-            return newDigest();
+            return false;
         }
     }
 
