@@ -22,11 +22,14 @@ fi
 # shellcheck source=countd-server.sh
 source "$root/bench/countd-server.sh"
 if [ "${SERVER:-countd}" = lean-floor ]; then
+  [ -f "$root/bench/hazelcast-floor/target/hazelcast-floor.jar" ] \
+    || (cd "$root" && ./mvnw -q -B -f bench/hazelcast-floor/pom.xml -DskipTests package >/dev/null)
   PORT=$((20000 + RANDOM % 12000))
   (cd "$root/bench/hazelcast-floor" && exec java -Xmx1g -Dfloor.lean=true -Ddw.server.connector.port=$PORT \
     -jar target/hazelcast-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
+  curl -s -o /dev/null "http://127.0.0.1:$PORT/" || { echo "the lean engine floor did not start" >&2; exit 1; }
 else
   start_countd profile
 fi

@@ -71,12 +71,13 @@ wrk_row() {
         printf "| %s | %.1f | %.2f | %.2f | %d |\n", l, v["requests"]/(v["duration_us"]/1e6), v["p50_us"]/1000, v["p99_us"]/1000, v["status"]+v["timeout"]+v["connect"] }'
 }
 
-# CPU ticks (1/100 s) the JIT compiler threads of a JVM have used so far
+# CPU ticks (1/100 s) the JIT compiler threads of a JVM have used so far. Their names hold a space, so utime and
+# stime are counted from after the ")" that ends the name (fields 14 and 15 of the whole line).
 jit_ticks() {
   local t sum=0
   for t in /proc/"$1"/task/*; do
     case "$(cat "$t/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(awk '{print $14+$15}' "$t/stat" 2>/dev/null || echo 0))) ;;
+      C1\ Compiler*|C2\ Compiler*) sum=$((sum + $(sed 's/^.*) //' "$t/stat" 2>/dev/null | awk '{print $12+$13}' || echo 0))) ;;
     esac
   done
   echo "$sum"
@@ -87,14 +88,14 @@ jit_ticks() {
 WARMED=""
 warm_up() {
   local pid=$1 label=$2; shift 3
-  local secs=$WARMUP before after pct
+  local secs=$WARMUP before after pct="not measured"
   wrk_row warmup "$@" >/dev/null
-  while :; do
+  while [ "$secs" -lt "$WARMUP_MAX" ]; do
     before=$(jit_ticks "$pid")
     wrk_row warmup "$1" 15 "${@:3}" >/dev/null
     after=$(jit_ticks "$pid"); secs=$((secs + 15))
     pct=$(( (after - before) * 100 / (15 * 100) ))
-    [ "$pct" -lt "$SETTLED_PCT" ] || [ "$secs" -ge "$WARMUP_MAX" ] && break
+    [ "$pct" -lt "$SETTLED_PCT" ] && break
   done
   WARMED="$WARMED- $label: warmed ${secs} s; JIT compiler threads ${pct} % of a core in the last 15 s"$'\n'
 }

@@ -13,7 +13,8 @@ wrk -t1 -c32 -d${WARM}s -s ${BENCH_REF:-$(dirname "$0")/../../shared/bench}/spre
 # paced runs touch their own 10,000 counters: create them before the measured window
 [ -n "${RATE:-}" ] && RATE=$RATE CONNS=32 wrk -t1 -c32 -d10s -s "$(dirname "$0")/paced.lua" -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT >/dev/null
 c0=$(awk '{print $14+$15}' /proc/$pid/stat)
-snap() { for t in /proc/$pid/task/*; do echo "$(awk "{print \$14+\$15}" $t/stat 2>/dev/null) $(cat $t/comm 2>/dev/null | tr " " "_" | sed -E "s/[0-9]+/N/g")"; done; }
+# utime+stime counted after the ")" that ends the thread's name (names such as "C2 CompilerThread0" hold spaces)
+snap() { for t in /proc/$pid/task/*; do echo "$(sed 's/^.*) //' $t/stat 2>/dev/null | awk "{print \$12+\$13}") $(cat $t/comm 2>/dev/null | tr " " "_" | sed -E "s/[0-9]+/N/g")"; done; }
 snap > $D/t0
 if [ -n "${RATE:-}" ]; then # paced: the same request rate for every build compared, so CPU per request does not ride on how saturated the cores are
   out=$(RATE=$RATE CONNS=32 wrk -t1 -c32 -d${SECS}s -s "$(dirname "$0")/paced.lua" -H "Authorization: Bearer $KEY" http://127.0.0.1:$PORT)
