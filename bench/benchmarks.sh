@@ -159,10 +159,12 @@ modes() {
   echo "|---|---:|---:|---:|---:|"
   for mode in write-behind write-through; do
     start_service "$mode"
-    wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
+    warm_up "$svc_pid" "$mode" -- "$REF/spread.lua" "$WARMUP" "" "bench-" 10000
     wrk_row "$mode" "$REF/spread.lua" "$SECS" "" "bench-" 10000
     stop_service
   done
+  echo
+  printf '%s' "$WARMED"; WARMED=""
 }
 
 batch() {
