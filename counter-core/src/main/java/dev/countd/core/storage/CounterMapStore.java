@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,14 +23,15 @@ import java.util.Map;
 
 /**
  * Loads counters into the IMap at start and writes every change back, either inside the update
- * (write-through) or in coalesced batches (write-behind), as the map's config says.
- * Thread-safe: stateless apart from the Jdbi handle factory.
+ * (write-through, concurrent updates grouped into one commit) or in coalesced batches (write-behind),
+ * as the map's config says. Thread-safe: the group commit is the only state besides the Jdbi handle factory.
  */
 public final class CounterMapStore implements MapStore<String, Counter> {
 
     private static final String COLUMNS = "namespace, name, format, counter_value, min_value, max_value, "
             + "initial_value, overflow, version, description, labels, created_at, updated_at, recent_ops, alert_state";
     private static final int LOAD_CHUNK = 500;
+    private static final Comparator<Counter> KEY_ORDER = Comparator.comparing(Counter::namespace).thenComparing(Counter::name);
     private static final TypeReference<LinkedHashMap<String, String>> LABELS = new TypeReference<>() {
     };
 
@@ -37,6 +39,8 @@ public final class CounterMapStore implements MapStore<String, Counter> {
     private final ObjectMapper json = new ObjectMapper();
     private final String upsertSql;
     private final StoreTimer timer;
+    private final GroupCommit<Counter> groupCommit = new GroupCommit<>(this::writeInOneTransaction,
+            CounterMapStore::rowRefused);
 
     public CounterMapStore(Jdbi jdbi, SqlDialect dialect, StoreTimer timer) {
         this.jdbi = jdbi;
@@ -46,33 +50,38 @@ public final class CounterMapStore implements MapStore<String, Counter> {
 
     @Override
     public void store(String key, Counter stored) {
+        // write-through: the caller waits; concurrent updates share one transaction (see GroupCommit)
         Counter counter = Counter.identified(key, stored);
-        if (counter.outbox().isEmpty()) {
-            timer.time(() -> jdbi.useHandle(handle -> bindRow(handle.createUpdate(upsertSql), counter).execute()));
-            return;
-        }
-        // The row and the crossing events its change produced commit together (durable outbox).
-        timer.time(() -> jdbi.useTransaction(handle -> {
-            bindRow(handle.createUpdate(upsertSql), counter).execute();
-            AlertEventStore.insertOutbox(handle, counter);
-        }));
+        timer.time(() -> groupCommit.write(counter));
     }
 
     @Override
     public void storeAll(Map<String, Counter> counters) {
         // map values do not carry their identity (see Counter): it comes from the keys
-        timer.time(() -> jdbi.useTransaction(handle -> {
+        List<Counter> identified = new ArrayList<>(counters.size());
+        counters.forEach((key, stored) -> identified.add(Counter.identified(key, stored)));
+        timer.time(() -> writeInOneTransaction(identified));
+    }
+
+    /** The rows and the crossing events their changes produced commit together (durable outbox). */
+    private void writeInOneTransaction(List<Counter> counters) {
+        if (counters.size() == 1 && counters.get(0).outbox().isEmpty()) {
+            jdbi.useHandle(handle -> bindRow(handle.createUpdate(upsertSql), counters.get(0)).execute());
+            return;
+        }
+        // rows in key order: transactions of several members sharing one database lock them in the same order
+        List<Counter> inKeyOrder = new ArrayList<>(counters);
+        inKeyOrder.sort(KEY_ORDER);
+        jdbi.useTransaction(handle -> {
             PreparedBatch batch = handle.prepareBatch(upsertSql);
-            List<Counter> identified = new ArrayList<>(counters.size());
-            counters.forEach((key, stored) -> identified.add(Counter.identified(key, stored)));
-            for (Counter counter : identified) {
+            for (Counter counter : inKeyOrder) {
                 bindRow(batch, counter).add();
             }
             batch.execute();
-            for (Counter counter : identified) {
+            for (Counter counter : inKeyOrder) {
                 AlertEventStore.insertOutbox(handle, counter);
             }
-        }));
+        });
     }
 
     @Override
@@ -127,6 +136,17 @@ public final class CounterMapStore implements MapStore<String, Counter> {
     public Iterable<String> loadAllKeys() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT namespace, name FROM counters")
                 .map((rs, ctx) -> rs.getString(1) + "/" + rs.getString(2)).list());
+    }
+
+    /** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): this row, not the database. */
+    static boolean rowRefused(RuntimeException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindRow(S statement, Counter c) {

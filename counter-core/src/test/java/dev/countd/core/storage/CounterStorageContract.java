@@ -1,5 +1,7 @@
 package dev.countd.core.storage;
 
+import dev.countd.core.alert.AlertEvent;
+import dev.countd.core.alert.AlertEventStore;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.CounterOperation;
@@ -9,8 +11,12 @@ import dev.countd.core.testing.TestCluster;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +56,62 @@ abstract class CounterStorageContract {
         assertThat(store.loadAll(batch.keySet())).isEqualTo(batch);
         store.deleteAll(List.copyOf(batch.keySet()));
         assertThat(store.loadAll(batch.keySet())).isEmpty();
+    }
+
+    @Test
+    void concurrentStoresAllLandWithTheirOutboxEvents() {
+        CounterMapStore store = new CounterMapStore(jdbi(), dialect(), CounterMapStore.StoreTimer.NONE);
+        int threads = 8;
+        int versions = 60;
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String name = "group." + t;
+            writers.add(CompletableFuture.runAsync(() -> {
+                for (int v = 1; v <= versions; v++) {
+                    // every tenth version carries a crossing event, committed with its row
+                    List<AlertEvent> outbox = v % 10 == 0
+                            ? List.of(new AlertEvent(UUID.randomUUID().toString(), "rule-" + name, v, "UP", v - 1, v, v))
+                            : List.of();
+                    Counter c = new Counter("tenant-g", name, v, 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, v, "",
+                            Map.of(), 1, v, List.of(), List.of(), outbox);
+                    store.store(c.id().key(), c);
+                }
+            }, runnable -> new Thread(runnable).start()));
+        }
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).orTimeout(120, TimeUnit.SECONDS).join();
+
+        AlertEventStore events = new AlertEventStore(jdbi());
+        for (int t = 0; t < threads; t++) {
+            Counter stored = store.load(new CounterId("tenant-g", "group." + t).key());
+            assertThat(stored.version()).isEqualTo(versions);
+            assertThat(stored.value()).isEqualTo(versions);
+            assertThat(events.ofRule("rule-group." + t, 100)).hasSize(versions / 10);
+        }
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsToldApartFromAnUnreachableDatabase() {
+        CounterMapStore store = new CounterMapStore(jdbi(), dialect(), CounterMapStore.StoreTimer.NONE);
+        Counter tooLong = new Counter("tenant-a", "too.long", 1, 0, 10, 0, OverflowPolicy.REJECT, 1, "d".repeat(1025), Map.of(), 1, 1);
+        RuntimeException refused = catchRuntime(() -> store.store(tooLong.id().key(), tooLong));
+        assertThat(CounterMapStore.rowRefused(refused)).as("a description too long for its column: %s", refused).isTrue();
+
+        CounterMapStore nowhere = new CounterMapStore(Jdbi.create(unreachableUrl()), dialect(), CounterMapStore.StoreTimer.NONE);
+        Counter fine = new Counter("tenant-a", "fine", 1, 0, 10, 0, OverflowPolicy.REJECT, 1, "", Map.of(), 1, 1);
+        RuntimeException unreachable = catchRuntime(() -> nowhere.store(fine.id().key(), fine));
+        assertThat(CounterMapStore.rowRefused(unreachable)).isFalse();
+    }
+
+    /** A URL of this database's kind where nothing answers. */
+    abstract String unreachableUrl();
+
+    private static RuntimeException catchRuntime(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("expected the store to fail");
     }
 
     @Test

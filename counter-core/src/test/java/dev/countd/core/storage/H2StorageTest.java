@@ -27,4 +27,9 @@ class H2StorageTest extends CounterStorageContract {
     SqlDialect dialect() {
         return SqlDialect.H2;
     }
+
+    @Override
+    String unreachableUrl() {
+        return "jdbc:h2:tcp://127.0.0.1:1/none";
+    }
 }

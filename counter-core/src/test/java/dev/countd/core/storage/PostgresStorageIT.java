@@ -30,4 +30,9 @@ class PostgresStorageIT extends CounterStorageContract {
     SqlDialect dialect() {
         return SqlDialect.POSTGRESQL;
     }
+
+    @Override
+    String unreachableUrl() {
+        return "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2";
+    }
 }
