@@ -43,14 +43,18 @@ public final class Metrics {
     public static final String HAZELCAST_MIGRATIONS = "hazelcast_partition_migrations_total";
     public static final String MAPSTORE_DURATION = "mapstore_store_duration_seconds";
     public static final String MAPSTORE_ERRORS = "mapstore_store_errors_total";
+    public static final String MAPSTORE_TRANSACTION_ROWS = "mapstore_transaction_rows";
 
     /** The names above, for tests and docs. */
     public static final List<String> NAMES = List.of(COUNTER_OPERATIONS, HTTP_DURATION, RATELIMIT_REJECTIONS,
             AUTH_FAILURES, WEBHOOK_DELIVERIES, WEBHOOK_OUTBOX_PENDING, HISTORY_FLUSH_LAG, HAZELCAST_MEMBERS,
-            HAZELCAST_MIGRATIONS, MAPSTORE_DURATION, MAPSTORE_ERRORS);
+            HAZELCAST_MIGRATIONS, MAPSTORE_DURATION, MAPSTORE_ERRORS, MAPSTORE_TRANSACTION_ROWS);
 
     /** Seconds; from half a millisecond (an in-memory increment) to ten seconds (a stuck database). */
     static final double[] LATENCY_BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    /** Rows; one (an update alone) to a full write-behind batch. */
+    static final double[] ROW_BUCKETS = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 5000};
 
     private final CollectorRegistry registry = new CollectorRegistry(true);
     private final Counter counterOperations;
@@ -61,6 +65,7 @@ public final class Metrics {
     private final Counter migrations;
     private final Histogram mapStoreDuration;
     private final Counter mapStoreErrors;
+    private final Histogram mapStoreTransactionRows;
 
     public Metrics() {
         counterOperations = Counter.build(COUNTER_OPERATIONS, "Counter API operations by kind and result.")
@@ -78,6 +83,9 @@ public final class Metrics {
         mapStoreDuration = Histogram.build(MAPSTORE_DURATION, "Time to write counters to the database (store and storeAll).")
                 .buckets(LATENCY_BUCKETS).register(registry);
         mapStoreErrors = Counter.build(MAPSTORE_ERRORS, "MapStore writes that failed.").register(registry);
+        mapStoreTransactionRows = Histogram.build(MAPSTORE_TRANSACTION_ROWS,
+                        "Counter rows per committed database transaction (write-through groups, write-behind batches).")
+                .buckets(ROW_BUCKETS).register(registry);
     }
 
     /** Adds the JVM (hotspot) exports and Dropwizard's metrics, without its {@code jvm.*} duplicates. */
@@ -125,5 +133,9 @@ public final class Metrics {
 
     public Counter mapStoreErrors() {
         return mapStoreErrors;
+    }
+
+    public Histogram mapStoreTransactionRows() {
+        return mapStoreTransactionRows;
     }
 }

@@ -94,6 +94,9 @@ class MetricsScrapeTest {
         // Changes: 3 + 1 increments of a, decrement of a, PUT b, PUT c, clamp of c; the delete is not a store.
         assertThat(scrape.value(Metrics.MAPSTORE_DURATION + "_count", Map.of())).isEqualTo(7.0);
         assertThat(scrape.value(Metrics.MAPSTORE_ERRORS, Map.of())).isEqualTo(0.0);
+        // every stored row is in exactly one committed transaction, however the updates were grouped
+        assertThat(scrape.value(Metrics.MAPSTORE_TRANSACTION_ROWS + "_sum", Map.of())).isEqualTo(7.0);
+        assertThat(scrape.value(Metrics.MAPSTORE_TRANSACTION_ROWS + "_count", Map.of())).isBetween(1.0, 7.0);
     }
 
     @Test
