@@ -139,18 +139,25 @@ compare() {
   [ -f bench/hazelcast-floor/target/hazelcast-floor.jar ] || ./mvnw -q -B -f bench/hazelcast-floor/pom.xml -DskipTests package >/dev/null
   echo "| server | req/s | p50 ms | p99 ms | errors |"
   echo "|---|---:|---:|---:|---:|"
+  # ORDER=countd-first measures countd before the references (the machine's speed drifts within an hour:
+  # a pair of runs in both orders tells the drift from the difference)
+  [ "${ORDER:-}" = countd-first ] && compare_countd
   [ "${CEILING:-yes}" = no ] || reference jetty "bare Jetty (ceiling)"
   reference dropwizard "minimal Dropwizard (floor)"
   if [ "${ENGINE_FLOOR:-yes}" != no ]; then
     reference hazelcast "minimal Dropwizard over a Hazelcast IMap entry processor (engine floor)"
     reference hazelcast-lean "the engine floor's routes in a plain servlet (lean engine floor)"
   fi
+  [ "${ORDER:-}" = countd-first ] || compare_countd
+  echo
+  printf '%s' "$WARMED"
+}
+
+compare_countd() {
   start_service write-behind
   warm_up "$svc_pid" countd -- "$REF/spread.lua" "$WARMUP" "" "bench-" 10000
   wrk_row "countd (write-behind, auth, rate limit, metrics)" "$REF/spread.lua" "$SECS" "" "bench-" 10000
   stop_service
-  echo
-  printf '%s' "$WARMED"
 }
 
 modes() {
