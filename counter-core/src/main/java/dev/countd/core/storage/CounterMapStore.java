@@ -67,7 +67,7 @@ public final class CounterMapStore implements MapStore<String, Counter> {
     private void writeInOneTransaction(List<Counter> counters) {
         if (counters.size() == 1 && counters.get(0).outbox().isEmpty()) {
             jdbi.useHandle(handle -> bindRow(handle.createUpdate(upsertSql), counters.get(0)).execute());
-            timer.committed(1);
+            recordCommitted(1);
             return;
         }
         // rows in key order: transactions of several members sharing one database lock them in the same order
@@ -83,7 +83,7 @@ public final class CounterMapStore implements MapStore<String, Counter> {
                 AlertEventStore.insertOutbox(handle, counter);
             }
         });
-        timer.committed(counters.size());
+        recordCommitted(counters.size());
     }
 
     @Override
@@ -140,12 +140,24 @@ public final class CounterMapStore implements MapStore<String, Counter> {
                 .map((rs, ctx) -> rs.getString(1) + "/" + rs.getString(2)).list());
     }
 
+    /** A metric must never turn a committed write into a reported failure. */
+    private void recordCommitted(int rows) {
+        try {
+            timer.committed(rows);
+        } catch (RuntimeException e) {
+            // the rows are in the database; a broken metric changes nothing about that
+        }
+    }
+
     /** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation): this row, not the database. */
     static boolean rowRefused(RuntimeException failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
-                return true;
+            // a batch's own exception may carry a generic state and chain the statement's failure as "next"
+            for (SQLException sql = t instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+                    return true;
+                }
             }
         }
         return false;

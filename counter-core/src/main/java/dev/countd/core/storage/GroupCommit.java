@@ -59,23 +59,38 @@ final class GroupCommit<T> {
                 batch = List.of();
             }
         }
-        if (!batch.isEmpty()) {
-            lead(batch);
+        try {
+            if (!batch.isEmpty()) {
+                lead(batch);
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        if (mine.committed) {
+            return;
         }
         if (mine.failure instanceof Error error) {
             throw error;
         }
-        if (mine.failure != null) {
-            throw (RuntimeException) mine.failure;
+        if (mine.failure instanceof RuntimeException failure) {
+            throw failure;
         }
+        throw new IllegalStateException("a row finished neither committed nor failed", mine.failure);
     }
 
     private void lead(List<Queued<T>> batch) {
         try {
             writeBatch(batch);
+        } catch (Throwable t) {
+            // the leader left abruptly: a row without an outcome was not committed, and its caller must hear so
+            for (Queued<T> q : batch) {
+                if (!q.committed && q.failure == null) {
+                    q.failure = new SharedTransactionFailed(t);
+                }
+            }
+            throw t;
         } finally {
             synchronized (monitor) {
                 writing = false;
@@ -94,35 +109,49 @@ final class GroupCommit<T> {
         }
         try {
             writeInOneTransaction.accept(rows);
+            batch.forEach(q -> q.committed = true);
             return;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (batch.size() == 1) {
                 batch.get(0).failure = e;
                 return;
             }
-            if (!rowRefused.test(e)) {
+            if (e instanceof Error || !rowRefused.test((RuntimeException) e)) {
                 // each caller throws its own instance: callers' frameworks may amend what they throw
                 batch.forEach(q -> q.failure = new SharedTransactionFailed(e));
                 return;
             }
-        } catch (Error e) {
-            batch.forEach(q -> q.failure = new SharedTransactionFailed(e));
-            return;
         }
-        // one refused row rolled the batch back: find it by writing each row alone
+        // a refused row rolled the group back: write each row alone, until the database itself fails
+        Throwable unavailable = null;
         for (Queued<T> q : batch) {
+            if (unavailable != null) {
+                q.failure = new SharedTransactionFailed(unavailable);
+                continue;
+            }
             try {
                 writeInOneTransaction.accept(List.of(q.row));
-            } catch (RuntimeException | Error e) {
+                q.committed = true;
+            } catch (RuntimeException e) {
                 q.failure = e;
+                if (!rowRefused.test(e)) {
+                    unavailable = e; // the rest would each wait out the same failure in turn
+                }
+            } catch (Error e) {
+                q.failure = e;
+                unavailable = e;
             }
         }
     }
 
-    /** One caller's row. The leader sets {@code failure} before it sets {@code finished} under the monitor. */
+    /**
+     * One caller's row: it ends committed or with a failure. The leader sets those before it sets
+     * {@code finished} under the monitor, where the caller reads them.
+     */
     private static final class Queued<T> {
         private final T row;
         private boolean finished;
+        private boolean committed;
         private Throwable failure;
 
         private Queued(T row) {

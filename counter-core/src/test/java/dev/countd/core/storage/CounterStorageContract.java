@@ -95,6 +95,11 @@ abstract class CounterStorageContract {
         Counter tooLong = new Counter("tenant-a", "too.long", 1, 0, 10, 0, OverflowPolicy.REJECT, 1, "d".repeat(1025), Map.of(), 1, 1);
         RuntimeException refused = catchRuntime(() -> store.store(tooLong.id().key(), tooLong));
         assertThat(CounterMapStore.rowRefused(refused)).as("a description too long for its column: %s", refused).isTrue();
+        // in a group the failure comes out of a batch, which each driver reports its own way
+        Counter good = new Counter("tenant-a", "good", 1, 0, 10, 0, OverflowPolicy.REJECT, 1, "", Map.of(), 1, 1);
+        RuntimeException refusedInBatch = catchRuntime(() -> store.storeAll(Map.of(good.id().key(), good, tooLong.id().key(), tooLong)));
+        assertThat(CounterMapStore.rowRefused(refusedInBatch)).as("a refused row in a batch: %s", refusedInBatch).isTrue();
+        assertThat(store.load(good.id().key())).as("the batch rolled back as a whole").isNull();
 
         CounterMapStore nowhere = new CounterMapStore(Jdbi.create(unreachableUrl()), dialect(), CounterMapStore.StoreTimer.NONE);
         Counter fine = new Counter("tenant-a", "fine", 1, 0, 10, 0, OverflowPolicy.REJECT, 1, "", Map.of(), 1, 1);
