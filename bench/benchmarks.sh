@@ -8,6 +8,7 @@
 # Our service runs from counter-api/target/counter-api.jar (built if missing) with: write-behind (unless
 # said otherwise), auth on (the fixed load-test bootstrap key), rate limits on (that key's limit raised
 # to 100,000,000 tokens/s through PATCH /api-keys), metrics as shipped, embedded H2, fresh data dir.
+# modes: MODES="write-behind write-through write-through-direct" (write-through-direct: without the journal).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -43,9 +44,13 @@ trap stop_service EXIT
 # start_service MODE -> sets PORT, STARTUP_MS; log in $svc_dir/server.log
 start_service() {
   svc_dir=$(mktemp -d /tmp/countd-bench-XXXXXX); PORT=$(port_free)
+  # write-through-direct: write-through without the journal (every update commits its own database transaction)
+  local mode=$1 journal=true
+  if [ "$mode" = write-through-direct ]; then mode=write-through; journal=false; fi
   local t0; t0=$(now_ms)
   COUNTER_BIND_HOST=127.0.0.1 COUNTER_PORT=$PORT COUNTER_ADMIN_PORT=$(port_free) COUNTER_HAZELCAST_PORT=$(port_free) \
-  COUNTER_CLUSTER_NAME="bench-$PORT" COUNTER_DATA_DIR="$svc_dir/data" COUNTER_PERSISTENCE_MODE="$1" \
+  COUNTER_CLUSTER_NAME="bench-$PORT" COUNTER_DATA_DIR="$svc_dir/data" COUNTER_PERSISTENCE_MODE="$mode" \
+  COUNTER_PERSISTENCE_JOURNAL=$journal \
   COUNTER_BOOTSTRAP_API_KEY=$KEY \
     java -Xmx"$HEAP" $JAVA_OPTS -jar "$JAR" server > "$svc_dir/server.log" 2>&1 & svc_pid=$!
   for _ in $(seq 1 1200); do
@@ -164,7 +169,7 @@ modes() {
   echo "### Persistence modes (wrk spread over 10,000 counters, ${WARMUP}s warm-up, ${SECS}s, $CONNS connections)"
   echo "| mode | req/s | p50 ms | p99 ms | errors |"
   echo "|---|---:|---:|---:|---:|"
-  for mode in write-behind write-through; do
+  for mode in ${MODES:-write-behind write-through write-through-direct}; do
     start_service "$mode"
     warm_up "$svc_pid" "$mode" -- "$REF/spread.lua" "$WARMUP" "" "bench-" 10000
     wrk_row "$mode" "$REF/spread.lua" "$SECS" "" "bench-" 10000

@@ -34,6 +34,7 @@ import dev.countd.api.auth.ApiKeyAuthFilter;
 import dev.countd.api.auth.ClientAddress;
 import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
+import dev.countd.api.cluster.JournalLifecycle;
 import dev.countd.api.cluster.SchemaBeforeMaps;
 import dev.countd.api.cluster.ShutdownDrain;
 import dev.countd.api.config.DatabaseFactory;
@@ -96,9 +97,12 @@ import dev.countd.core.history.HistoryService;
 import dev.countd.core.history.HistorySettings;
 import dev.countd.core.history.HistoryStore;
 import dev.countd.core.storage.CounterMapStore;
+import dev.countd.core.storage.JournaledCounterStore;
+import dev.countd.core.storage.PersistenceMode;
 import dev.countd.core.storage.PersistenceSettings;
 import dev.countd.core.storage.SchemaMigrations;
 import dev.countd.core.storage.SqlDialect;
+import com.hazelcast.map.MapStore;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -182,10 +186,21 @@ public class CounterApplication extends Application<CounterConfiguration> {
         Jdbi jdbi = DatabaseFactory.jdbi(environment, dataSourceFactory, dataSource);
 
         PersistenceSettings persistence = config.persistence().build(config.database().inProcess());
+        // The journal is this member's own: only where no other member can own its counters or share its database.
+        boolean journaled = config.persistence().journal() && persistence.mode() == PersistenceMode.WRITE_THROUGH
+                && config.database().embeddedFile() && !cluster.joinsOthers();
         // Checked before anything starts: a malformed bootstrap key refuses start-up, saying why.
         Optional<ApiKeyToken> bootstrapKey = config.apiKeys().bootstrapToken();
         RatePlans plans = new RatePlans(config.rateLimits().plans(), config.rateLimits().defaultPlan());
-        CounterMapStore counterStore = new CounterMapStore(jdbi, dialect, new MapStoreMetrics(metrics));
+        CounterMapStore counterRows = new CounterMapStore(jdbi, dialect, new MapStoreMetrics(metrics));
+        JournaledCounterStore journal = null;
+        MapStore<String, Counter> counterStore = counterRows;
+        if (journaled) {
+            persistence = persistence.withJournal();
+            journal = new JournaledCounterStore(counterRows, dataDir.resolve("journal"),
+                    config.persistence().journalFlushInterval());
+            counterStore = journal;
+        }
         // Change listeners run on the partition owner inside every applied change (history, ...).
         List<CounterChangeListener> changeListeners = new ArrayList<>();
         HistorySettings historySettings = config.history().build();
@@ -204,6 +219,17 @@ public class CounterApplication extends Application<CounterConfiguration> {
         AlertCluster.configure(hazelcastConfig, new AlertRuleMapStore(jdbi, dialect), cluster.backupCount(), alertRules);
         HazelcastInstance hazelcast = CounterCluster.start(hazelcastConfig);
         schema.awaitBeforeMaps(hazelcast::shutdown);
+        if (journal != null) {
+            // Replayed before the map loads, and a failure stops start-up here (Hazelcast would only log it).
+            try {
+                journal.open();
+            } catch (RuntimeException e) {
+                hazelcast.shutdown();
+                throw e;
+            }
+            // Managed before Hazelcast, so stopped after it: the last changes are written before the pool closes.
+            environment.lifecycle().manage(new JournalLifecycle(journal));
+        }
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));

@@ -42,6 +42,12 @@ public class DatabaseFactory {
         return configured.isEmpty() || configured.startsWith("jdbc:h2:file:") || configured.startsWith("jdbc:h2:mem:");
     }
 
+    /** An embedded database in a file (no URL, or an H2 file URL): the journal may sit beside it. */
+    public boolean embeddedFile() {
+        String configured = url == null ? "" : url.trim();
+        return configured.isEmpty() || configured.startsWith("jdbc:h2:file:");
+    }
+
     public DataSourceFactory dataSourceFactory(Path dataDir) {
         String jdbcUrl = effectiveUrl(dataDir);
         DataSourceFactory factory = new DataSourceFactory();

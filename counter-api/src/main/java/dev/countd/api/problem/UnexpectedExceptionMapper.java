@@ -1,5 +1,6 @@
 package dev.countd.api.problem;
 
+import dev.countd.core.storage.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
@@ -34,7 +35,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return new ClusterMinorityExceptionMapper().toResponse(minority);
         }
         String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
-        if (find(exception, SQLException.class) != null || hasCause(exception, "org.jdbi.v3.core.JdbiException")) {
+        if (find(exception, SQLException.class) != null || hasCause(exception, "org.jdbi.v3.core.JdbiException")
+                || find(exception, StoreUnavailableException.class) != null) {
             LOG.warn("storage unavailable, error {}: {}", errorId, describe(exception));
             return Problem.of(503, "storage-unavailable", "the counter store is unavailable; retry later (error "
                     + errorId + ")").toResponseBuilder().header("Retry-After", "1").build();

@@ -2,7 +2,8 @@ package dev.countd.api.process;
 
 import dev.countd.api.Http;
 import dev.countd.api.TestApps;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,10 +29,16 @@ class CrashRecoveryIT {
     private static final int CLIENTS = 4;
     private static final int COUNTERS = 10;
 
-    @Test
-    void everyAcknowledgedIncrementSurvivesKillMinus9() throws Exception {
+    /**
+     * @param journal with the journal, nothing is flushed to the database before the kill (a flush interval of an
+     *                hour): every acknowledged increment must come back from the journal alone
+     */
+    @ParameterizedTest(name = "journal {0}")
+    @ValueSource(booleans = {true, false})
+    void everyAcknowledgedIncrementSurvivesKillMinus9(boolean journal) throws Exception {
         Path dataDir = TestApps.freshDataDir();
-        Map<String, String> env = Map.of("COUNTER_PERSISTENCE_MODE", "write-through");
+        Map<String, String> env = Map.of("COUNTER_PERSISTENCE_MODE", "write-through",
+                "COUNTER_PERSISTENCE_JOURNAL", String.valueOf(journal), "COUNTER_JOURNAL_FLUSH_INTERVAL", "1h");
         AtomicLong acknowledged = new AtomicLong();
         AtomicLong attempted = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();

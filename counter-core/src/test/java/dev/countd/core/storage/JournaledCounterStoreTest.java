@@ -1,0 +1,240 @@
+package dev.countd.core.storage;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.core.HazelcastInstance;
+import dev.countd.core.alert.AlertEvent;
+import dev.countd.core.cluster.ClusterSettings;
+import dev.countd.core.cluster.CounterCluster;
+import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterDefaults;
+import dev.countd.core.counter.CounterId;
+import dev.countd.core.counter.CounterService;
+import dev.countd.core.counter.MutationOutcome;
+import dev.countd.core.counter.OverflowPolicy;
+import dev.countd.core.counter.RecordedOp;
+import dev.countd.core.testing.EmbeddedStore;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The journal's promises: an acknowledged change is readable at once and survives the process (replayed at the next
+ * open), the database catches up in batches, and a journal segment goes only once the database holds its changes.
+ * "A crash" here is a store abandoned without {@code close()}, its flush timer too slow to have run.
+ */
+class JournaledCounterStoreTest {
+
+    private static final Duration NEVER = Duration.ofHours(1);
+
+    @TempDir
+    Path dir;
+    private Jdbi jdbi;
+    private CounterMapStore database;
+
+    @BeforeEach
+    void database() {
+        jdbi = EmbeddedStore.h2(dir.resolve("db"));
+        database = new CounterMapStore(jdbi, SqlDialect.H2, CounterMapStore.StoreTimer.NONE);
+    }
+
+    private JournaledCounterStore opened(Duration flushInterval) {
+        JournaledCounterStore store = new JournaledCounterStore(database, dir.resolve("journal"), flushInterval);
+        store.open();
+        return store;
+    }
+
+    private static Counter counter(String name, long value, long version) {
+        return new Counter("tenant-a", name, value, 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, version, "", Map.of(),
+                1, 1 + version);
+    }
+
+    private List<Path> segments() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void aChangeIsReadableAtOnceAndReachesTheDatabaseWithTheFlush() {
+        JournaledCounterStore store = opened(NEVER);
+        Counter c = counter("a", 5, 5);
+        store.store(c.id().key(), c);
+        assertThat(store.load(c.id().key())).isEqualTo(c);
+        assertThat(database.load(c.id().key())).as("not yet flushed").isNull();
+        assertThat(store.backlog()).isEqualTo(1);
+        store.flush();
+        assertThat(database.load(c.id().key())).isEqualTo(c);
+        assertThat(store.backlog()).isZero();
+        store.close();
+    }
+
+    @Test
+    void aCrashedStoresChangesAreReplayedIntoTheDatabaseAtTheNextOpen() throws IOException {
+        Counter kept = counter("kept", 1, 1);
+        Counter deleted = counter("deleted", 2, 2);
+        database.store(deleted.id().key(), deleted);
+        JournaledCounterStore crashed = opened(NEVER);
+        crashed.store(kept.id().key(), kept);
+        Counter newer = counter("kept", 7, 2);
+        crashed.store(kept.id().key(), newer);
+        crashed.delete(deleted.id().key());
+        assertThat(database.load(kept.id().key())).isNull();
+
+        JournaledCounterStore reopened = opened(NEVER);
+        assertThat(database.load(kept.id().key())).as("the newest state, replayed").isEqualTo(newer);
+        assertThat(database.load(deleted.id().key())).as("the deletion, replayed").isNull();
+        assertThat(segments()).as("replayed segments are gone; one new one is open").hasSize(1);
+        assertThat(reopened.backlog()).isZero();
+        reopened.close();
+    }
+
+    @Test
+    void everyFieldSurvivesTheJournalIncludingTheOutboxWhoseEventsLandInTheirTable() {
+        AlertEvent event = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
+        RecordedOp op = new RecordedOp(7, 42, System.currentTimeMillis() + 3_600_000, true, MutationOutcome.UPDATED,
+                false, 10, 3, 99, null);
+        Counter full = new Counter("tenant-b", "full", 10, -5, 100, -1, OverflowPolicy.CLAMP, 3, "déscription",
+                Map.of("team", "shop"), 11, 99, List.of(op), List.of("rule-1:UP"), List.of(event));
+        JournaledCounterStore crashed = opened(NEVER);
+        crashed.store(full.id().key(), full);
+
+        opened(NEVER).close();
+        Counter replayed = database.load(full.id().key());
+        assertThat(replayed.value()).isEqualTo(10);
+        assertThat(replayed.labels()).isEqualTo(Map.of("team", "shop"));
+        assertThat(replayed.alertDisarmed()).containsExactly("rule-1:UP");
+        assertThat(replayed.recentOps()).hasSize(1);
+        int events = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert_events WHERE id = :id")
+                .bind("id", event.id()).mapTo(Integer.class).one());
+        assertThat(events).isEqualTo(1);
+    }
+
+    @Test
+    void aTornLastRecordIsIgnoredAndEverythingBeforeItIsReplayed() throws IOException {
+        JournaledCounterStore crashed = opened(NEVER);
+        Counter whole = counter("whole", 3, 3);
+        crashed.store(whole.id().key(), whole);
+        Path segment = segments().get(segments().size() - 1);
+        byte[] next = CounterJournal.encode(List.of(new CounterJournal.Entry("tenant-a/torn", counter("torn", 4, 4))));
+        Files.write(segment, java.util.Arrays.copyOf(next, next.length - 3), StandardOpenOption.APPEND);
+
+        opened(NEVER).close();
+        assertThat(database.load(whole.id().key())).isEqualTo(whole);
+        assertThat(database.load("tenant-a/torn")).isNull();
+    }
+
+    @Test
+    void aFailedFlushKeepsEveryChangeJournaledAndTheNextFlushWritesTheNewestState() throws IOException {
+        JournaledCounterStore store = opened(NEVER);
+        Counter first = counter("retried", 1, 1);
+        store.store(first.id().key(), first);
+        jdbi.useHandle(h -> h.execute("ALTER TABLE counters RENAME TO counters_away"));
+        assertThatThrownBy(store::flush).isInstanceOf(RuntimeException.class);
+        assertThat(store.load(first.id().key())).isEqualTo(first);
+        Counter second = counter("retried", 2, 2);
+        store.store(second.id().key(), second);
+        assertThat(segments()).as("the failed flush's segment stays").hasSize(2);
+        jdbi.useHandle(h -> h.execute("ALTER TABLE counters_away RENAME TO counters"));
+        store.flush();
+        assertThat(database.load(first.id().key())).isEqualTo(second);
+        assertThat(segments()).as("both flushed segments are deleted").hasSize(1);
+        store.close();
+    }
+
+    @Test
+    void theKeysToLoadAreTheDatabasesWithJournaledCreationsAndDeletionsApplied() {
+        Counter old = counter("old", 1, 1);
+        Counter gone = counter("gone", 1, 1);
+        database.storeAll(Map.of(old.id().key(), old, gone.id().key(), gone));
+        JournaledCounterStore store = opened(NEVER);
+        Counter fresh = counter("fresh", 1, 1);
+        store.store(fresh.id().key(), fresh);
+        store.delete(gone.id().key());
+        assertThat(store.loadAllKeys()).containsExactlyInAnyOrder(old.id().key(), fresh.id().key());
+        assertThat(store.loadAll(List.of(old.id().key(), gone.id().key(), fresh.id().key())))
+                .containsOnlyKeys(old.id().key(), fresh.id().key());
+        assertThat(store.load(gone.id().key())).isNull();
+        store.close();
+    }
+
+    @Test
+    void concurrentWritersWithFlushesInBetweenLeaveEveryNewestStateInTheDatabase() throws Exception {
+        JournaledCounterStore store = opened(Duration.ofMillis(5));
+        int writers = 4;
+        int writes = 2_000;
+        List<CompletableFuture<Void>> running = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            int writer = w;
+            running.add(CompletableFuture.runAsync(() -> {
+                for (int i = 1; i <= writes; i++) {
+                    Counter c = counter("w" + writer + ".c" + (i % 50), i, i);
+                    store.store(c.id().key(), c);
+                }
+            }));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        store.close();
+        Map<String, Counter> expected = new HashMap<>();
+        for (int w = 0; w < writers; w++) {
+            for (int i = writes - 49; i <= writes; i++) {
+                Counter c = counter("w" + w + ".c" + (i % 50), i, i);
+                expected.put(c.id().key(), c);
+            }
+        }
+        assertThat(database.loadAll(expected.keySet())).isEqualTo(expected);
+        assertThat(CounterJournal.read(dir.resolve("journal")).latest()).as("nothing left to replay").isEmpty();
+    }
+
+    @Test
+    void aClosedJournalRefusesChangesInsteadOfLosingThem() {
+        JournaledCounterStore store = opened(NEVER);
+        store.close();
+        Counter c = counter("late", 1, 1);
+        assertThatThrownBy(() -> store.store(c.id().key(), c)).isInstanceOf(StoreUnavailableException.class);
+    }
+
+    @Test
+    void aMemberOnTheJournalReplaysItsIncrementsAfterACrash() {
+        String cluster = "journal-" + UUID.randomUUID();
+        PersistenceSettings journaled = new PersistenceSettings(PersistenceMode.WRITE_THROUGH, 0, 5000, true, true);
+        JournaledCounterStore crashed = new JournaledCounterStore(database, dir.resolve("journal"), NEVER);
+        HazelcastInstance first = CounterCluster.start(CounterCluster.config(ClusterSettings.standalone(cluster),
+                journaled, crashed));
+        CounterService counters = new CounterService(first.getMap(CounterCluster.COUNTERS_MAP), CounterDefaults.STANDARD, true);
+        CounterId id = new CounterId("tenant-a", "hits");
+        for (int i = 0; i < 100; i++) {
+            counters.increment(id, 1);
+        }
+        first.getLifecycleService().terminate(); // no flush, no close: only the journal has the increments
+        assertThat(database.load(id.key())).isNull();
+
+        JournaledCounterStore next = new JournaledCounterStore(database, dir.resolve("journal"), NEVER);
+        Config config = CounterCluster.config(ClusterSettings.standalone(cluster), journaled, next);
+        HazelcastInstance second = CounterCluster.start(config);
+        try {
+            Counter loaded = second.<String, Counter>getMap(CounterCluster.COUNTERS_MAP).get(id.key());
+            assertThat(loaded.value()).isEqualTo(100);
+        } finally {
+            second.shutdown();
+            next.close();
+        }
+    }
+}
