@@ -43,7 +43,7 @@ import dev.countd.api.counter.BatchResource;
 import dev.countd.api.counter.CounterResource;
 import dev.countd.api.counter.HotCounterRoutes;
 import dev.countd.api.idempotency.InFlightGuard;
-import dev.countd.api.health.HistoryFlushHealthCheck;
+import dev.countd.api.health.FlushLagHealthCheck;
 import dev.countd.api.health.OperationalProbes;
 import dev.countd.api.health.WebhookBacklogHealthCheck;
 import dev.countd.api.history.HistoryLifecycle;
@@ -171,8 +171,10 @@ public class CounterApplication extends Application<CounterConfiguration> {
         metrics.registry().register(new ProbeGauges(probes));
         environment.healthChecks().register("webhook-backlog",
                 new WebhookBacklogHealthCheck(probes, config.healthThresholds().webhookBacklogMax()));
-        environment.healthChecks().register("history-flush",
-                new HistoryFlushHealthCheck(probes, config.healthThresholds().historyFlushMaxLag()));
+        environment.healthChecks().register("history-flush", new FlushLagHealthCheck("history",
+                probes::historyFlushLag, config.healthThresholds().historyFlushMaxLag()));
+        environment.healthChecks().register("journal-flush", new FlushLagHealthCheck("counter journal",
+                probes::journalFlushLag, config.healthThresholds().journalFlushMaxLag()));
 
         Path dataDir = config.dataDir();
         Files.createDirectories(dataDir);
@@ -192,13 +194,14 @@ public class CounterApplication extends Application<CounterConfiguration> {
         // Checked before anything starts: a malformed bootstrap key refuses start-up, saying why.
         Optional<ApiKeyToken> bootstrapKey = config.apiKeys().bootstrapToken();
         RatePlans plans = new RatePlans(config.rateLimits().plans(), config.rateLimits().defaultPlan());
-        CounterMapStore counterRows = new CounterMapStore(jdbi, dialect, new MapStoreMetrics(metrics));
+        MapStoreMetrics storeMetrics = new MapStoreMetrics(metrics);
         JournaledCounterStore journal = null;
-        MapStore<String, Counter> counterStore = counterRows;
+        MapStore<String, Counter> counterStore = new CounterMapStore(jdbi, dialect, storeMetrics);
         if (journaled) {
             persistence = persistence.withJournal();
-            journal = new JournaledCounterStore(counterRows, dataDir.resolve("journal"),
-                    config.persistence().journalFlushInterval());
+            // an update waits for its append (timed); the batches only count their rows
+            journal = new JournaledCounterStore(new CounterMapStore(jdbi, dialect, storeMetrics.rowsOnly()),
+                    dataDir.resolve("journal"), config.persistence().journalFlushInterval(), storeMetrics);
             counterStore = journal;
         }
         // Change listeners run on the partition owner inside every applied change (history, ...).
@@ -229,6 +232,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
             }
             // Managed before Hazelcast, so stopped after it: the last changes are written before the pool closes.
             environment.lifecycle().manage(new JournalLifecycle(journal));
+            probes.journalFlushLag(journal::flushLag);
         }
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));

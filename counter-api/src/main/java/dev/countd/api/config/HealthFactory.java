@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Min;
 
-/** {@code healthThresholds:} thresholds of the webhook backlog and history flush checks. */
+/** {@code healthThresholds:} thresholds of the webhook backlog, history flush and counter journal flush checks. */
 public class HealthFactory {
 
     @JsonProperty
@@ -12,6 +12,8 @@ public class HealthFactory {
     private long webhookBacklogMax = 10_000;
     @JsonProperty
     private Duration historyFlushMaxLag = Duration.minutes(5);
+    @JsonProperty
+    private Duration journalFlushMaxLag = Duration.minutes(1);
 
     public long webhookBacklogMax() {
         return webhookBacklogMax;
@@ -19,5 +21,9 @@ public class HealthFactory {
 
     public java.time.Duration historyFlushMaxLag() {
         return historyFlushMaxLag.toJavaDuration();
+    }
+
+    public java.time.Duration journalFlushMaxLag() {
+        return journalFlushMaxLag.toJavaDuration();
     }
 }

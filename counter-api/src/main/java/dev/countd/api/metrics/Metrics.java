@@ -21,7 +21,7 @@ import java.util.List;
  *     status the class ({@code 2xx}..{@code 5xx})</li>
  * <li>{@value #RATELIMIT_REJECTIONS}{plan}, {@value #AUTH_FAILURES}, {@value #WEBHOOK_DELIVERIES}{result}:
  *     fed by the rate-limit, API-key and webhook features (zero until they record)</li>
- * <li>{@value #WEBHOOK_OUTBOX_PENDING}, {@value #HISTORY_FLUSH_LAG}: gauges read from
+ * <li>{@value #WEBHOOK_OUTBOX_PENDING}, {@value #HISTORY_FLUSH_LAG}, {@value #JOURNAL_FLUSH_LAG}: gauges read from
  *     {@link dev.countd.api.health.OperationalProbes} at scrape time</li>
  * <li>{@value #HAZELCAST_MEMBERS}, {@value #HAZELCAST_MIGRATIONS}{result}: the cluster</li>
  * <li>{@value #MAPSTORE_DURATION} (histogram), {@value #MAPSTORE_ERRORS}: database writes of the MapStore</li>
@@ -39,6 +39,7 @@ public final class Metrics {
     public static final String WEBHOOK_DELIVERIES = "webhook_deliveries_total";
     public static final String WEBHOOK_OUTBOX_PENDING = "webhook_outbox_pending";
     public static final String HISTORY_FLUSH_LAG = "history_flush_lag_seconds";
+    public static final String JOURNAL_FLUSH_LAG = "counter_journal_flush_lag_seconds";
     public static final String HAZELCAST_MEMBERS = "hazelcast_cluster_members";
     public static final String HAZELCAST_MIGRATIONS = "hazelcast_partition_migrations_total";
     public static final String MAPSTORE_DURATION = "mapstore_store_duration_seconds";
@@ -47,7 +48,7 @@ public final class Metrics {
 
     /** The names above, for tests and docs. */
     public static final List<String> NAMES = List.of(COUNTER_OPERATIONS, HTTP_DURATION, RATELIMIT_REJECTIONS,
-            AUTH_FAILURES, WEBHOOK_DELIVERIES, WEBHOOK_OUTBOX_PENDING, HISTORY_FLUSH_LAG, HAZELCAST_MEMBERS,
+            AUTH_FAILURES, WEBHOOK_DELIVERIES, WEBHOOK_OUTBOX_PENDING, HISTORY_FLUSH_LAG, JOURNAL_FLUSH_LAG, HAZELCAST_MEMBERS,
             HAZELCAST_MIGRATIONS, MAPSTORE_DURATION, MAPSTORE_ERRORS, MAPSTORE_TRANSACTION_ROWS);
 
     /** Seconds; from half a millisecond (an in-memory increment) to ten seconds (a stuck database). */

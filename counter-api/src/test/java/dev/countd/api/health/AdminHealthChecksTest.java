@@ -27,9 +27,12 @@ class AdminHealthChecksTest {
         Http.Reply reply = admin.get("/healthcheck").send();
         assertThat(reply.status()).isEqualTo(200);
         JsonNode checks = reply.json();
-        for (String name : new String[] {"hazelcast", "database", "webhook-backlog", "history-flush", "dashboard-login"}) {
+        for (String name : new String[] {"hazelcast", "database", "webhook-backlog", "history-flush", "journal-flush",
+                "dashboard-login"}) {
             assertThat(checks.path(name).path("healthy").asBoolean()).as(name).isTrue();
         }
         assertThat(checks.path("webhook-backlog").path("message").asText()).isEqualTo("0 webhook deliveries pending");
+        // the default: write-through on the embedded database of a lone member goes through the journal
+        assertThat(checks.path("journal-flush").path("message").asText()).startsWith("counter journal flush lag ");
     }
 }

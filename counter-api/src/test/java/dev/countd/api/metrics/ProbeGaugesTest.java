@@ -23,6 +23,7 @@ class ProbeGaugesTest {
     void readZeroWhileNothingIsPluggedIn() {
         assertThat(registry.getSampleValue(Metrics.WEBHOOK_OUTBOX_PENDING)).isEqualTo(0.0);
         assertThat(registry.getSampleValue(Metrics.HISTORY_FLUSH_LAG)).isEqualTo(0.0);
+        assertThat(registry.getSampleValue(Metrics.JOURNAL_FLUSH_LAG)).isEqualTo(0.0);
     }
 
     @Test
@@ -30,8 +31,10 @@ class ProbeGaugesTest {
         AtomicLong pending = new AtomicLong(7);
         probes.webhookBacklog(pending::get);
         probes.historyFlushLag(() -> Duration.ofMillis(2500));
+        probes.journalFlushLag(() -> Duration.ofMillis(300));
         assertThat(registry.getSampleValue(Metrics.WEBHOOK_OUTBOX_PENDING)).isEqualTo(7.0);
         assertThat(registry.getSampleValue(Metrics.HISTORY_FLUSH_LAG)).isEqualTo(2.5);
+        assertThat(registry.getSampleValue(Metrics.JOURNAL_FLUSH_LAG)).isEqualTo(0.3);
 
         pending.set(0);
         assertThat(registry.getSampleValue(Metrics.WEBHOOK_OUTBOX_PENDING)).isEqualTo(0.0);

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Write-through for the embedded database of a lone member: an update is acknowledged once its new state is
@@ -46,6 +47,7 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
     private final CounterMapStore database;
     private final Path directory;
     private final Duration flushInterval;
+    private final CounterMapStore.StoreTimer appendTimer;
     private final Object lock = new Object();
     /** Newest journaled state per key since the last rotation. */
     private Map<String, Entry> pending = new HashMap<>();
@@ -55,13 +57,28 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
     private final List<Path> rotated = new ArrayList<>();
     private CounterJournal journal;
     private ScheduledExecutorService flusher;
-    private volatile long lastFlushedAt = System.currentTimeMillis();
+    private final LongSupplier clock;
+    private volatile long lastFlushedAt;
     private long lastFlushStarted;
 
-    public JournaledCounterStore(CounterMapStore database, Path directory, Duration flushInterval) {
+    /**
+     * @param database    writes the batches (give it a timer that does not time them: no update waits for a flush)
+     * @param appendTimer times each append, the write an update waits for
+     */
+    public JournaledCounterStore(CounterMapStore database, Path directory, Duration flushInterval,
+                                 CounterMapStore.StoreTimer appendTimer) {
+        this(database, directory, flushInterval, appendTimer, System::currentTimeMillis);
+    }
+
+    /** @param clock epoch milliseconds, for the flush lag */
+    JournaledCounterStore(CounterMapStore database, Path directory, Duration flushInterval,
+                          CounterMapStore.StoreTimer appendTimer, LongSupplier clock) {
         this.database = database;
         this.directory = directory;
         this.flushInterval = flushInterval;
+        this.appendTimer = appendTimer;
+        this.clock = clock;
+        this.lastFlushedAt = clock.getAsLong();
     }
 
     /** Hazelcast calls this when the map is created, before it loads: the journal is replayed first. */
@@ -135,14 +152,14 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
 
     @Override
     public void store(String key, Counter counter) {
-        append(List.of(new Entry(key, counter)));
+        appendTimer.time(() -> append(List.of(new Entry(key, counter))));
     }
 
     @Override
     public void storeAll(Map<String, Counter> counters) {
         List<Entry> entries = new ArrayList<>(counters.size());
         counters.forEach((key, counter) -> entries.add(new Entry(key, counter)));
-        append(entries);
+        appendTimer.time(() -> append(entries));
     }
 
     @Override
@@ -229,9 +246,14 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
         }
     }
 
-    /** When the database last held everything journaled before it (epoch millis). */
-    public long lastFlushedAt() {
-        return lastFlushedAt;
+    /** How long the oldest change not yet in the database has waited at most (zero when none waits). */
+    public Duration flushLag() {
+        synchronized (lock) {
+            if (pending.isEmpty() && flushing.isEmpty()) {
+                return Duration.ZERO;
+            }
+        }
+        return Duration.ofMillis(Math.max(0, clock.getAsLong() - lastFlushedAt));
     }
 
     /** Writes everything journaled so far to the database; package-private so tests need not wait for the timer. */
@@ -243,10 +265,10 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
                 return;
             }
             if (pending.isEmpty() && flushing.isEmpty()) {
-                lastFlushedAt = System.currentTimeMillis();
+                lastFlushedAt = clock.getAsLong();
                 return;
             }
-            long started = System.currentTimeMillis();
+            long started = clock.getAsLong();
             // newer states replace what an earlier, failed flush left behind
             flushing.putAll(pending);
             pending = new HashMap<>();

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +57,8 @@ class JournaledCounterStoreTest {
     }
 
     private JournaledCounterStore opened(Duration flushInterval) {
-        JournaledCounterStore store = new JournaledCounterStore(database, dir.resolve("journal"), flushInterval);
+        JournaledCounterStore store = new JournaledCounterStore(database, dir.resolve("journal"), flushInterval,
+                CounterMapStore.StoreTimer.NONE);
         store.open();
         return store;
     }
@@ -143,12 +145,17 @@ class JournaledCounterStoreTest {
 
     @Test
     void aFailedFlushKeepsEveryChangeJournaledAndTheNextFlushWritesTheNewestState() throws IOException {
-        JournaledCounterStore store = opened(NEVER);
+        AtomicLong now = new AtomicLong(1_000);
+        JournaledCounterStore store = new JournaledCounterStore(database, dir.resolve("journal"), NEVER,
+                CounterMapStore.StoreTimer.NONE, now::get);
+        store.open();
         Counter first = counter("retried", 1, 1);
         store.store(first.id().key(), first);
         jdbi.useHandle(h -> h.execute("ALTER TABLE counters RENAME TO counters_away"));
+        now.set(31_000);
         assertThatThrownBy(store::flush).isInstanceOf(RuntimeException.class);
         assertThat(store.load(first.id().key())).isEqualTo(first);
+        assertThat(store.flushLag()).as("waiting since the last flush that succeeded").isEqualTo(Duration.ofSeconds(30));
         Counter second = counter("retried", 2, 2);
         store.store(second.id().key(), second);
         assertThat(segments()).as("the failed flush's segment stays").hasSize(2);
@@ -156,6 +163,7 @@ class JournaledCounterStoreTest {
         store.flush();
         assertThat(database.load(first.id().key())).isEqualTo(second);
         assertThat(segments()).as("both flushed segments are deleted").hasSize(1);
+        assertThat(store.flushLag()).isZero();
         store.close();
     }
 
@@ -215,7 +223,8 @@ class JournaledCounterStoreTest {
     void aMemberOnTheJournalReplaysItsIncrementsAfterACrash() {
         String cluster = "journal-" + UUID.randomUUID();
         PersistenceSettings journaled = new PersistenceSettings(PersistenceMode.WRITE_THROUGH, 0, 5000, true, true);
-        JournaledCounterStore crashed = new JournaledCounterStore(database, dir.resolve("journal"), NEVER);
+        JournaledCounterStore crashed = new JournaledCounterStore(database, dir.resolve("journal"), NEVER,
+                CounterMapStore.StoreTimer.NONE);
         HazelcastInstance first = CounterCluster.start(CounterCluster.config(ClusterSettings.standalone(cluster),
                 journaled, crashed));
         CounterService counters = new CounterService(first.getMap(CounterCluster.COUNTERS_MAP), CounterDefaults.STANDARD, true);
@@ -226,7 +235,8 @@ class JournaledCounterStoreTest {
         first.getLifecycleService().terminate(); // no flush, no close: only the journal has the increments
         assertThat(database.load(id.key())).isNull();
 
-        JournaledCounterStore next = new JournaledCounterStore(database, dir.resolve("journal"), NEVER);
+        JournaledCounterStore next = new JournaledCounterStore(database, dir.resolve("journal"), NEVER,
+                CounterMapStore.StoreTimer.NONE);
         Config config = CounterCluster.config(ClusterSettings.standalone(cluster), journaled, next);
         HazelcastInstance second = CounterCluster.start(config);
         try {

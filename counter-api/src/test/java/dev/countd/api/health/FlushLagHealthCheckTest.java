@@ -7,11 +7,12 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The history feature does not exist yet: a fake lag stands in for its flusher. */
-class HistoryFlushHealthCheckTest {
+/** A fake lag stands in for the history flusher (and, in the last test, the counter journal's). */
+class FlushLagHealthCheckTest {
 
     private final OperationalProbes probes = new OperationalProbes();
-    private final HistoryFlushHealthCheck check = new HistoryFlushHealthCheck(probes, Duration.ofSeconds(60));
+    private final FlushLagHealthCheck check = new FlushLagHealthCheck("history", probes::historyFlushLag,
+            Duration.ofSeconds(60));
 
     @Test
     void isHealthyWhileHistoryIsNotPluggedIn() {
@@ -39,5 +40,16 @@ class HistoryFlushHealthCheckTest {
             throw new IllegalStateException("flusher died");
         });
         assertThat(check.execute().isHealthy()).isFalse();
+    }
+
+    @Test
+    void theJournalsCheckReadsItsOwnProbe() {
+        FlushLagHealthCheck journal = new FlushLagHealthCheck("counter journal", probes::journalFlushLag,
+                Duration.ofSeconds(60));
+        assertThat(journal.execute().getMessage()).isEqualTo("counter journal not enabled");
+        probes.historyFlushLag(() -> Duration.ofSeconds(120));
+        probes.journalFlushLag(() -> Duration.ofSeconds(90));
+        assertThat(journal.execute().getMessage()).isEqualTo("counter journal flush lags 90s (allowed 60s)");
+        assertThat(journal.execute().isHealthy()).isFalse();
     }
 }
