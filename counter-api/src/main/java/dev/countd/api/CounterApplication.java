@@ -190,7 +190,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         PersistenceSettings persistence = config.persistence().build(config.database().inProcess());
         // The journal is this member's own: only where no other member can own its counters or share its database.
         boolean journaled = config.persistence().journal() && persistence.mode() == PersistenceMode.WRITE_THROUGH
-                && config.database().embeddedFile() && !cluster.joinsOthers();
+                && config.database().builtInEmbedded() && !cluster.joinsOthers();
         // Checked before anything starts: a malformed bootstrap key refuses start-up, saying why.
         Optional<ApiKeyToken> bootstrapKey = config.apiKeys().bootstrapToken();
         RatePlans plans = new RatePlans(config.rateLimits().plans(), config.rateLimits().defaultPlan());
@@ -201,7 +201,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
             persistence = persistence.withJournal();
             // an update waits for its append (timed); the batches only count their rows
             journal = new JournaledCounterStore(new CounterMapStore(jdbi, dialect, storeMetrics.rowsOnly()),
-                    dataDir.resolve("journal"), config.persistence().journalFlushInterval(), storeMetrics);
+                    dataDir.resolve("journal"), config.persistence().journalFlushInterval(), persistence.writeBatchSize(),
+                    storeMetrics);
             counterStore = journal;
         }
         // Change listeners run on the partition owner inside every applied change (history, ...).

@@ -42,10 +42,12 @@ public class DatabaseFactory {
         return configured.isEmpty() || configured.startsWith("jdbc:h2:file:") || configured.startsWith("jdbc:h2:mem:");
     }
 
-    /** An embedded database in a file (no URL, or an H2 file URL): the journal may sit beside it. */
-    public boolean embeddedFile() {
-        String configured = url == null ? "" : url.trim();
-        return configured.isEmpty() || configured.startsWith("jdbc:h2:file:");
+    /**
+     * The built-in embedded database (no URL): a file under the data directory that only this process opens, so
+     * the journal may sit beside it. (An H2 URL of your own may let other processes in, with {@code AUTO_SERVER}.)
+     */
+    public boolean builtInEmbedded() {
+        return url == null || url.isBlank();
     }
 
     public DataSourceFactory dataSourceFactory(Path dataDir) {

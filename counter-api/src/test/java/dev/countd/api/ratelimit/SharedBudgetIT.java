@@ -8,10 +8,9 @@ import dev.countd.api.TestKeys;
 import dev.countd.core.testing.FreePorts;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import static org.awaitility.Awaitility.await;
  * Two app instances in one Hazelcast cluster (TCP-IP members on 127.0.0.1, one cluster name, one
  * database): a key's budget is one budget, and a revocation on one is honoured by the other.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
 class SharedBudgetIT {
 
     private static final int PORT_A = FreePorts.next();
@@ -32,10 +30,31 @@ class SharedBudgetIT {
     private static final String CLUSTER = "shared-" + UUID.randomUUID();
     private static final Path DATA = TestApps.freshDataDir();
 
-    @Order(1)
-    static final DropwizardAppExtension<CounterConfiguration> A = member(PORT_A);
-    @Order(2)
-    static final DropwizardAppExtension<CounterConfiguration> B = member(PORT_B);
+    static DropwizardAppExtension<CounterConfiguration> A;
+    static DropwizardAppExtension<CounterConfiguration> B;
+
+    @BeforeAll
+    static void startBothMembers() throws Exception {
+        A = member(PORT_A);
+        A.before();
+        B = member(PORT_B);
+        B.before();
+    }
+
+    /**
+     * In the reverse order of the start: each app restores the {@code dw.*} system properties it found, and B found
+     * A's. Stopping A last leaves none behind (stopping it first left {@code cluster.members} set for every later
+     * test app in this JVM, which then tried to join these two).
+     */
+    @AfterAll
+    static void stopBothMembers() {
+        if (B != null) {
+            B.after();
+        }
+        if (A != null) {
+            A.after();
+        }
+    }
 
     @Test
     void bothMembersSpendOneBudget() {

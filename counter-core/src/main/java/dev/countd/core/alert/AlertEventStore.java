@@ -1,6 +1,7 @@
 package dev.countd.core.alert;
 
 import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -35,13 +36,18 @@ public final class AlertEventStore {
 
     /** Inserts the counter's outbox events not yet in the table; call inside the transaction that stores the counter. */
     public static void insertOutbox(Handle handle, Counter counter) {
-        if (counter.outbox().isEmpty()) {
+        insertEvents(handle, counter.id(), counter.outbox());
+    }
+
+    /** Inserts events of the counter {@code id} not yet in the table (also of a counter deleted since). */
+    public static void insertEvents(Handle handle, CounterId id, List<AlertEvent> events) {
+        if (events.isEmpty()) {
             return;
         }
         PreparedBatch batch = handle.prepareBatch(INSERT);
-        for (AlertEvent e : counter.outbox()) {
-            batch.bind("id", e.id()).bind("rule", e.ruleId()).bind("namespace", counter.namespace())
-                    .bind("counter", counter.name()).bind("threshold", e.threshold()).bind("direction", e.direction())
+        for (AlertEvent e : events) {
+            batch.bind("id", e.id()).bind("rule", e.ruleId()).bind("namespace", id.namespace())
+                    .bind("counter", id.name()).bind("threshold", e.threshold()).bind("direction", e.direction())
                     .bind("previous", e.previousValue()).bind("value", e.value()).bind("at", e.occurredAt()).add();
         }
         batch.execute();

@@ -1,5 +1,6 @@
 package dev.countd.core.storage;
 
+import dev.countd.core.alert.AlertEvent;
 import dev.countd.core.cluster.CounterCodec;
 import dev.countd.core.counter.Counter;
 
@@ -15,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,8 +41,42 @@ final class CounterJournal implements AutoCloseable {
         }
     }
 
-    /** What {@link #read} found: the last entry per key, in journal order, and the segments it came from. */
-    record Contents(Map<String, Entry> latest, List<Path> segments, long nextSegment, int tornRecords) {
+    /**
+     * The newest entry of a key, and the outbox events of its earlier entries that the newest no longer holds. An
+     * entry's outbox may drop an event the database has not seen yet (the detector trims old and surplus events),
+     * so a batch that writes only the newest state inserts these as well.
+     */
+    record State(Entry newest, List<AlertEvent> earlierEvents) {
+
+        static State of(Entry entry) {
+            return new State(entry, List.of());
+        }
+
+        /** This key's state after {@code next}, carrying the events that {@code next} dropped. */
+        State then(State next) {
+            List<AlertEvent> dropped = newest.deletion() ? List.of() : newest.counter().outbox();
+            if (earlierEvents.isEmpty() && dropped.isEmpty()) {
+                return next;
+            }
+            Set<String> held = new HashSet<>();
+            if (!next.newest.deletion()) {
+                next.newest.counter().outbox().forEach(e -> held.add(e.id()));
+            }
+            next.earlierEvents.forEach(e -> held.add(e.id()));
+            List<AlertEvent> carried = new ArrayList<>(next.earlierEvents);
+            for (List<AlertEvent> events : List.of(earlierEvents, dropped)) {
+                for (AlertEvent e : events) {
+                    if (held.add(e.id())) {
+                        carried.add(e);
+                    }
+                }
+            }
+            return new State(next.newest, List.copyOf(carried));
+        }
+    }
+
+    /** What {@link #read} found: the state per key, in the order of last changes, and the segments it came from. */
+    record Contents(Map<String, State> latest, List<Path> segments, long nextSegment, int tornRecords) {
     }
 
     private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{12})\\.journal");
@@ -113,7 +150,7 @@ final class CounterJournal implements AutoCloseable {
             try (Stream<Path> files = Files.list(directory)) {
                 segments = files.filter(f -> SEGMENT.matcher(f.getFileName().toString()).matches()).sorted().toList();
             }
-            Map<String, Entry> latest = new LinkedHashMap<>();
+            Map<String, State> latest = new LinkedHashMap<>();
             int torn = 0;
             for (Path file : segments) {
                 try {
@@ -131,7 +168,7 @@ final class CounterJournal implements AutoCloseable {
         }
     }
 
-    private static int readSegment(byte[] bytes, Map<String, Entry> latest) throws IOException {
+    private static int readSegment(byte[] bytes, Map<String, State> latest) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         while (in.remaining() >= 8) {
             int length = in.getInt();
@@ -145,8 +182,8 @@ final class CounterJournal implements AutoCloseable {
                 return 1;
             }
             Entry entry = decode(new DataInputStream(new ByteArrayInputStream(bytes, in.position(), length)));
-            latest.remove(entry.key()); // keeps the order of last changes, so replay writes oldest first
-            latest.put(entry.key(), entry);
+            State before = latest.remove(entry.key()); // keeps the order of last changes
+            latest.put(entry.key(), before == null ? State.of(entry) : before.then(State.of(entry)));
             in.position(in.position() + length);
         }
         return in.hasRemaining() ? 1 : 0;

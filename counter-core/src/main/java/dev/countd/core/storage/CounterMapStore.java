@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hazelcast.map.MapStore;
+import dev.countd.core.alert.AlertEvent;
 import dev.countd.core.alert.AlertEventStore;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterId;
@@ -31,6 +32,11 @@ public final class CounterMapStore implements MapStore<String, Counter> {
     private static final String COLUMNS = "namespace, name, format, counter_value, min_value, max_value, "
             + "initial_value, overflow, version, description, labels, created_at, updated_at, recent_ops, alert_state";
     private static final int LOAD_CHUNK = 500;
+    /** Declared sizes of columns a valid counter could still overflow (db/migration V1 and V40). */
+    private static final int DESCRIPTION_MAX = 1024;
+    private static final int LABELS_MAX = 65536;
+    private static final int ALERT_STATE_MAX = 8192;
+    private static final ObjectMapper LABELS_JSON = new ObjectMapper();
     private static final Comparator<Counter> KEY_ORDER = Comparator.comparing(Counter::namespace).thenComparing(Counter::name);
     private static final TypeReference<LinkedHashMap<String, String>> LABELS = new TypeReference<>() {
     };
@@ -84,6 +90,62 @@ public final class CounterMapStore implements MapStore<String, Counter> {
             }
         });
         recordCommitted(counters.size());
+    }
+
+    /**
+     * One transaction for a batch of journaled changes: the rows (with their outbox events), the deletions, and the
+     * events of earlier states that no row carries any more ({@code deletedEvents}: of counters deleted since).
+     */
+    void writeJournaled(List<Counter> rows, List<String> deletedKeys, Map<CounterId, List<AlertEvent>> deletedEvents) {
+        List<Counter> inKeyOrder = new ArrayList<>(rows);
+        inKeyOrder.sort(KEY_ORDER);
+        timer.time(() -> jdbi.useTransaction(handle -> {
+            if (!deletedKeys.isEmpty()) {
+                PreparedBatch deletions = handle.prepareBatch("DELETE FROM counters WHERE namespace = :namespace AND name = :name");
+                for (String key : deletedKeys) {
+                    CounterId id = CounterId.fromKey(key);
+                    deletions.bind("namespace", id.namespace()).bind("name", id.name()).add();
+                }
+                deletions.execute();
+            }
+            if (!inKeyOrder.isEmpty()) {
+                PreparedBatch batch = handle.prepareBatch(upsertSql);
+                for (Counter counter : inKeyOrder) {
+                    bindRow(batch, counter).add();
+                }
+                batch.execute();
+            }
+            for (Counter counter : inKeyOrder) {
+                AlertEventStore.insertOutbox(handle, counter);
+            }
+            deletedEvents.forEach((id, events) -> AlertEventStore.insertEvents(handle, id, events));
+        }));
+        recordCommitted(rows.size());
+    }
+
+    /**
+     * Why the database would refuse this state's row (a column's declared size), or null. The direct path learns it
+     * from the database and fails the update; the journal asks first, because it acknowledges before writing.
+     */
+    static String refusal(Counter counter) {
+        if (counter.description().length() > DESCRIPTION_MAX) {
+            return "description longer than " + DESCRIPTION_MAX;
+        }
+        if (!counter.alertDisarmed().isEmpty() && String.join(",", counter.alertDisarmed()).length() > ALERT_STATE_MAX) {
+            return "alert state longer than " + ALERT_STATE_MAX;
+        }
+        if (!counter.labels().isEmpty() && labelsLength(counter.labels()) > LABELS_MAX) {
+            return "labels longer than " + LABELS_MAX;
+        }
+        return null;
+    }
+
+    private static int labelsLength(Map<String, String> labels) {
+        try {
+            return LABELS_JSON.writeValueAsString(labels).length();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("labels are plain strings and always serialise", e);
+        }
     }
 
     @Override

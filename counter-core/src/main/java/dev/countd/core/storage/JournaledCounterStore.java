@@ -3,19 +3,24 @@ package dev.countd.core.storage;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.MapLoaderLifecycleSupport;
 import com.hazelcast.map.MapStore;
+import dev.countd.core.alert.AlertEvent;
 import dev.countd.core.counter.Counter;
+import dev.countd.core.counter.CounterId;
 import dev.countd.core.storage.CounterJournal.Entry;
+import dev.countd.core.storage.CounterJournal.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,51 +38,65 @@ import java.util.function.LongSupplier;
  * more than appending it; a batch commits each leaf once however many of its rows changed.
  *
  * <p>Guarantees: an acknowledged change is in the journal (it survives {@code kill -9}); the journal's segments
- * are deleted only after a database commit holding every change in them; at start, before the map loads, whatever
- * the journal holds is written to the database. Loads see the newest state, journaled or stored. Only one member
- * may journal into a database (a member that joins others, or shares the database, stores directly), so a
- * partition never moves away from the journal that holds its changes.
+ * are deleted only after database commits holding every change in them, oldest first; at start, before the map
+ * loads, whatever the journal holds is written to the database. Loads see the newest state, journaled or stored.
+ * Only one member may journal into a database (a member that joins others, or a database given by URL, stores
+ * directly), so a partition never moves away from the journal that holds its changes.
  *
  * <p>Thread-safe: appends, rotation and the in-memory overlay share one lock; one flusher thread writes batches.
  */
 public final class JournaledCounterStore implements MapStore<String, Counter>, MapLoaderLifecycleSupport, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JournaledCounterStore.class);
+    /** Where states the database refuses go (not a segment name: never replayed). */
+    static final String REFUSED_FILE = "refused.journal";
+
+    /** Deletes one flushed segment; a test can make it fail. */
+    @FunctionalInterface
+    interface SegmentDeleter {
+        void delete(Path segment) throws IOException;
+    }
 
     private final CounterMapStore database;
     private final Path directory;
     private final Duration flushInterval;
+    private final int batchSize;
     private final CounterMapStore.StoreTimer appendTimer;
+    private final LongSupplier clock;
+    private final SegmentDeleter deleter;
     private final Object lock = new Object();
     /** Newest journaled state per key since the last rotation. */
-    private Map<String, Entry> pending = new HashMap<>();
+    private Map<String, State> pending = new HashMap<>();
     /** Journaled before the last rotation and not yet known to be in the database. */
-    private Map<String, Entry> flushing = new HashMap<>();
-    /** Segments whose every record is in {@code flushing}, oldest first: deleted once it commits. */
+    private Map<String, State> flushing = new HashMap<>();
+    /** Segments whose every record is in {@code flushing} or the database, oldest first: deleted after a flush. */
     private final List<Path> rotated = new ArrayList<>();
     private CounterJournal journal;
     private ScheduledExecutorService flusher;
-    private final LongSupplier clock;
     private volatile long lastFlushedAt;
     private long lastFlushStarted;
 
     /**
      * @param database    writes the batches (give it a timer that does not time them: no update waits for a flush)
+     * @param batchSize   counters per database transaction
      * @param appendTimer times each append, the write an update waits for
      */
-    public JournaledCounterStore(CounterMapStore database, Path directory, Duration flushInterval,
+    public JournaledCounterStore(CounterMapStore database, Path directory, Duration flushInterval, int batchSize,
                                  CounterMapStore.StoreTimer appendTimer) {
-        this(database, directory, flushInterval, appendTimer, System::currentTimeMillis);
+        this(database, directory, flushInterval, batchSize, appendTimer, System::currentTimeMillis,
+                Files::deleteIfExists);
     }
 
     /** @param clock epoch milliseconds, for the flush lag */
-    JournaledCounterStore(CounterMapStore database, Path directory, Duration flushInterval,
-                          CounterMapStore.StoreTimer appendTimer, LongSupplier clock) {
+    JournaledCounterStore(CounterMapStore database, Path directory, Duration flushInterval, int batchSize,
+                          CounterMapStore.StoreTimer appendTimer, LongSupplier clock, SegmentDeleter deleter) {
         this.database = database;
         this.directory = directory;
         this.flushInterval = flushInterval;
+        this.batchSize = batchSize;
         this.appendTimer = appendTimer;
         this.clock = clock;
+        this.deleter = deleter;
         this.lastFlushedAt = clock.getAsLong();
     }
 
@@ -108,7 +127,8 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
                 LOG.info("counter journal: replayed {} counter(s) from {} segment(s)", contents.latest().size(),
                         contents.segments().size());
             }
-            deleteInOrder(new ArrayList<>(contents.segments()));
+            // segments not deleted now go first in the next flush's deletions: older ones never outlive newer ones
+            rotated.addAll(deleteInOrder(contents.segments()));
             journal = CounterJournal.open(directory, contents.nextSegment());
             flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "counter-journal-flusher");
@@ -175,13 +195,22 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
     }
 
     private void append(List<Entry> entries) {
+        for (Entry entry : entries) {
+            String refusal = entry.deletion() ? null : CounterMapStore.refusal(entry.counter());
+            if (refusal != null) {
+                // the direct path would fail this update when the database refuses the row; so does this one, first
+                throw new StoreUnavailableException("the counter's new state does not fit its database row: " + refusal,
+                        null);
+            }
+        }
         synchronized (lock) {
             if (journal == null) {
                 throw new StoreUnavailableException("the counter journal is closed (the member is stopping)", null);
             }
             journal.append(entries); // throws if the write fails: then nothing was acknowledged or changed
             for (Entry entry : entries) {
-                pending.put(entry.key(), entry);
+                State state = State.of(entry);
+                pending.merge(entry.key(), state, State::then);
             }
         }
     }
@@ -220,15 +249,15 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
 
     @Override
     public Iterable<String> loadAllKeys() {
-        Map<String, Entry> overlay;
+        Map<String, State> overlay;
         synchronized (lock) {
             overlay = new HashMap<>(flushing);
             overlay.putAll(pending);
         }
         Set<String> keys = new LinkedHashSet<>();
         database.loadAllKeys().forEach(keys::add);
-        overlay.forEach((key, entry) -> {
-            if (entry.deletion()) {
+        overlay.forEach((key, state) -> {
+            if (state.newest().deletion()) {
                 keys.remove(key);
             } else {
                 keys.add(key);
@@ -237,7 +266,7 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
         return keys;
     }
 
-    /** Rows journaled and not yet known to be in the database (a gauge: it grows while the database fails). */
+    /** Rows journaled and not yet known to be in the database. */
     public int backlog() {
         synchronized (lock) {
             Set<String> keys = new HashSet<>(flushing.keySet());
@@ -258,87 +287,151 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
 
     /** Writes everything journaled so far to the database; package-private so tests need not wait for the timer. */
     void flush() {
-        Map<String, Entry> batch;
+        Map<String, State> batch;
         List<Path> covered;
         synchronized (lock) {
             if (journal == null) {
                 return;
             }
-            if (pending.isEmpty() && flushing.isEmpty()) {
-                lastFlushedAt = clock.getAsLong();
-                return;
-            }
             long started = clock.getAsLong();
-            // newer states replace what an earlier, failed flush left behind
-            flushing.putAll(pending);
-            pending = new HashMap<>();
-            rotated.addAll(journal.rotate());
-            batch = flushing;
-            covered = List.copyOf(rotated);
-            lastFlushStarted = started;
-        }
-        writeToDatabase(batch.values());
-        synchronized (lock) {
-            flushing = new HashMap<>();
-            rotated.removeAll(covered);
-            lastFlushedAt = lastFlushStarted;
-        }
-        List<Path> remaining = deleteInOrder(new ArrayList<>(covered));
-        if (!remaining.isEmpty()) {
-            synchronized (lock) {
-                rotated.addAll(0, remaining);
+            if (pending.isEmpty() && flushing.isEmpty()) {
+                lastFlushedAt = started;
+                batch = Map.of();
+            } else {
+                // newer states replace what an earlier, failed flush left behind (keeping its unstored events)
+                pending.forEach((key, state) -> flushing.merge(key, state, State::then));
+                pending = new HashMap<>();
+                rotated.addAll(journal.rotate());
+                batch = flushing;
+                lastFlushStarted = started;
             }
+            covered = List.copyOf(rotated);
+        }
+        if (!batch.isEmpty()) {
+            writeToDatabase(batch.values());
+            synchronized (lock) {
+                flushing = new HashMap<>();
+                lastFlushedAt = lastFlushStarted;
+            }
+        }
+        if (covered.isEmpty()) {
+            return;
+        }
+        List<Path> remaining = deleteInOrder(covered);
+        synchronized (lock) {
+            rotated.removeAll(covered);
+            rotated.addAll(0, remaining);
         }
     }
 
     private void flushQuietly() {
         try {
             flush();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: a scheduled task that throws is never run again
             // the changes stay journaled and in the overlay; the next flush retries them with anything newer
             LOG.warn("counter journal: writing {} change(s) to the database failed, retrying: {}", backlog(),
                     e.getClass().getName());
         }
     }
 
-    private void writeToDatabase(Collection<Entry> entries) {
-        Map<String, Counter> stores = new HashMap<>();
-        List<String> deletions = new ArrayList<>();
-        for (Entry entry : entries) {
-            if (entry.deletion()) {
-                deletions.add(entry.key());
-            } else {
-                stores.put(entry.key(), entry.counter());
+    /** In transactions of {@code batchSize}; a batch the database refuses for its data is written row by row. */
+    private void writeToDatabase(Collection<State> states) {
+        List<State> all = new ArrayList<>(states);
+        for (int from = 0; from < all.size(); from += batchSize) {
+            List<State> chunk = all.subList(from, Math.min(all.size(), from + batchSize));
+            try {
+                writeInOneTransaction(chunk);
+            } catch (RuntimeException e) {
+                if (!CounterMapStore.rowRefused(e)) {
+                    throw e;
+                }
+                for (State state : chunk) {
+                    writeAloneOrSetAside(state);
+                }
             }
         }
-        if (!deletions.isEmpty()) {
-            database.deleteAll(deletions);
+    }
+
+    private void writeAloneOrSetAside(State state) {
+        try {
+            writeInOneTransaction(List.of(state));
+        } catch (RuntimeException e) {
+            if (!CounterMapStore.rowRefused(e)) {
+                throw e;
+            }
+            setAside(state, e);
         }
-        if (!stores.isEmpty()) {
-            database.storeAll(stores);
+    }
+
+    private void writeInOneTransaction(List<State> states) {
+        List<Counter> rows = new ArrayList<>();
+        List<String> deletions = new ArrayList<>();
+        Map<CounterId, List<AlertEvent>> eventsOfDeleted = new LinkedHashMap<>();
+        for (State state : states) {
+            Entry newest = state.newest();
+            if (newest.deletion()) {
+                deletions.add(newest.key());
+                if (!state.earlierEvents().isEmpty()) {
+                    eventsOfDeleted.put(CounterId.fromKey(newest.key()), state.earlierEvents());
+                }
+            } else {
+                rows.add(withEarlierEvents(Counter.identified(newest.key(), newest.counter()), state.earlierEvents()));
+            }
         }
+        database.writeJournaled(rows, deletions, eventsOfDeleted);
+    }
+
+    private static Counter withEarlierEvents(Counter counter, List<AlertEvent> earlier) {
+        if (earlier.isEmpty()) {
+            return counter;
+        }
+        List<AlertEvent> events = new ArrayList<>(earlier);
+        events.addAll(counter.outbox());
+        return counter.withAlertState(counter.alertDisarmed(), events);
+    }
+
+    /**
+     * A state the database refuses although {@link CounterMapStore#refusal} let it through (a constraint this
+     * release does not know): kept in {@value #REFUSED_FILE} for the operator, so that one row cannot stop every
+     * other change, and start-up, for good. The member keeps serving the state until it restarts.
+     */
+    private void setAside(State state, RuntimeException refusal) {
+        Entry newest = state.newest();
+        List<Entry> entries = List.of(newest.deletion() ? newest
+                : new Entry(newest.key(), withEarlierEvents(newest.counter(), state.earlierEvents())));
+        try {
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(REFUSED_FILE), CounterJournal.encode(entries), StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("could not set aside a counter state the database refused", e);
+        }
+        LOG.error("counter journal: the database refused a counter's state ({}); it is kept in {} and not in the "
+                + "database", refusal.getClass().getName(), directory.resolve(REFUSED_FILE));
     }
 
     /**
      * Deletes oldest first and stops at the first failure, so the segments left are always the newest ones: replaying
      * them cannot put an older state over a newer one already in the database. Returns the segments not deleted.
      */
-    private static List<Path> deleteInOrder(List<Path> segments) {
-        while (!segments.isEmpty()) {
+    private List<Path> deleteInOrder(List<Path> segments) {
+        for (int i = 0; i < segments.size(); i++) {
             try {
-                Files.deleteIfExists(segments.get(0));
+                deleter.delete(segments.get(i));
             } catch (IOException e) {
                 LOG.warn("counter journal: could not delete a flushed segment; it is retried after the next flush: {}",
                         e.getClass().getName());
-                return segments;
+                return new ArrayList<>(segments.subList(i, segments.size()));
             }
-            segments.remove(0);
         }
-        return segments;
+        return new ArrayList<>();
     }
 
     private Entry newest(String key) {
-        Entry entry = pending.get(key);
-        return entry != null ? entry : flushing.get(key);
+        State state = pending.get(key);
+        if (state == null) {
+            state = flushing.get(key);
+        }
+        return state == null ? null : state.newest();
     }
 }

@@ -25,8 +25,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +59,7 @@ class JournaledCounterStoreTest {
     }
 
     private JournaledCounterStore opened(Duration flushInterval) {
-        JournaledCounterStore store = new JournaledCounterStore(database, dir.resolve("journal"), flushInterval,
+        JournaledCounterStore store = new JournaledCounterStore(database, dir.resolve("journal"), flushInterval, 5000,
                 CounterMapStore.StoreTimer.NONE);
         store.open();
         return store;
@@ -146,8 +148,8 @@ class JournaledCounterStoreTest {
     @Test
     void aFailedFlushKeepsEveryChangeJournaledAndTheNextFlushWritesTheNewestState() throws IOException {
         AtomicLong now = new AtomicLong(1_000);
-        JournaledCounterStore store = new JournaledCounterStore(database, dir.resolve("journal"), NEVER,
-                CounterMapStore.StoreTimer.NONE, now::get);
+        JournaledCounterStore store = new JournaledCounterStore(database, dir.resolve("journal"), NEVER, 5000,
+                CounterMapStore.StoreTimer.NONE, now::get, Files::deleteIfExists);
         store.open();
         Counter first = counter("retried", 1, 1);
         store.store(first.id().key(), first);
@@ -220,10 +222,137 @@ class JournaledCounterStoreTest {
     }
 
     @Test
+    void aSegmentThatCannotBeDeletedKeepsEveryNewerOneSoThatReplayNeverWritesAnOlderState() throws IOException {
+        Set<Path> undeletable = new HashSet<>();
+        JournaledCounterStore.SegmentDeleter failing = segment -> {
+            if (undeletable.contains(segment)) {
+                throw new IOException("cannot delete " + segment);
+            }
+            Files.deleteIfExists(segment);
+        };
+        JournaledCounterStore crashed = new JournaledCounterStore(database, dir.resolve("journal"), NEVER, 5000,
+                CounterMapStore.StoreTimer.NONE, System::currentTimeMillis, failing);
+        crashed.open();
+        Counter older = counter("order", 1, 1);
+        crashed.store(older.id().key(), older);
+        undeletable.add(segments().get(0));
+        crashed.flush();
+        Counter newer = counter("order", 2, 2);
+        crashed.store(newer.id().key(), newer);
+        crashed.flush();
+        assertThat(database.load(newer.id().key())).isEqualTo(newer);
+        assertThat(segments()).as("the newer segment waits for the older one").hasSize(3);
+
+        // after the crash, replay reads both segments in order: the newest state wins
+        opened(NEVER).close();
+        assertThat(database.load(newer.id().key())).isEqualTo(newer);
+    }
+
+    @Test
+    void aSegmentLeftByReplayIsDeletedBeforeAnyNewerOne() throws IOException {
+        JournaledCounterStore crashed = opened(NEVER);
+        Counter older = counter("replayed", 1, 1);
+        crashed.store(older.id().key(), older);
+        Path leftOver = segments().get(0);
+        JournaledCounterStore.SegmentDeleter failsOnce = new JournaledCounterStore.SegmentDeleter() {
+            private boolean failed;
+
+            @Override
+            public void delete(Path segment) throws IOException {
+                if (!failed && segment.equals(leftOver)) {
+                    failed = true;
+                    throw new IOException("busy");
+                }
+                Files.deleteIfExists(segment);
+            }
+        };
+        JournaledCounterStore reopened = new JournaledCounterStore(database, dir.resolve("journal"), NEVER, 5000,
+                CounterMapStore.StoreTimer.NONE, System::currentTimeMillis, failsOnce);
+        reopened.open();
+        assertThat(segments()).contains(leftOver);
+        reopened.flush(); // nothing new to write: the left-over segment is deleted all the same
+        assertThat(segments()).doesNotContain(leftOver).hasSize(1);
+        reopened.close();
+    }
+
+    @Test
+    void aStateThatCannotFitItsRowIsRefusedBeforeItIsAcknowledged() {
+        JournaledCounterStore store = opened(NEVER);
+        Counter tooLong = new Counter("tenant-a", "long", 1, 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, 1,
+                "x".repeat(1025), Map.of(), 1, 1);
+        assertThatThrownBy(() -> store.store(tooLong.id().key(), tooLong)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("description");
+        assertThat(store.load(tooLong.id().key())).isNull();
+        assertThat(store.backlog()).isZero();
+        store.close();
+    }
+
+    @Test
+    void aStateTheDatabaseRefusesIsSetAsideAndEveryOtherChangeIsWritten() throws IOException {
+        jdbi.useHandle(h -> h.execute("ALTER TABLE counters ADD CONSTRAINT test_refuses CHECK (counter_value <> -42)"));
+        JournaledCounterStore crashed = opened(NEVER);
+        Counter refused = new Counter("tenant-a", "refused", -42, Long.MIN_VALUE, Long.MAX_VALUE, 0,
+                OverflowPolicy.REJECT, 1, "", Map.of(), 1, 1);
+        Counter fine = counter("fine", 1, 1);
+        crashed.store(refused.id().key(), refused);
+        crashed.store(fine.id().key(), fine);
+
+        JournaledCounterStore reopened = opened(NEVER); // the replay itself meets the refusal and goes on
+        assertThat(database.load(fine.id().key())).isEqualTo(fine);
+        assertThat(database.load(refused.id().key())).isNull();
+        Path setAside = dir.resolve("journal").resolve(JournaledCounterStore.REFUSED_FILE);
+        assertThat(Files.size(setAside)).isPositive();
+
+        Counter later = counter("later", 3, 3);
+        reopened.store(refused.id().key(), refused);
+        reopened.store(later.id().key(), later);
+        reopened.flush();
+        assertThat(database.load(later.id().key())).isEqualTo(later);
+        assertThat(reopened.flushLag()).isZero();
+        reopened.close();
+    }
+
+    @Test
+    void crossingEventsTheEntryDroppedBeforeAFlushStillReachTheirTable() {
+        AlertEvent trimmed = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
+        AlertEvent ofDeleted = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
+        Counter withEvent = counter("trimmed", 10, 1).withAlertState(List.of(), List.of(trimmed));
+        Counter withoutEvent = counter("trimmed", 11, 2); // the detector dropped the event from the entry
+        Counter deletedWithEvent = counter("deleted", 10, 1).withAlertState(List.of(), List.of(ofDeleted));
+        JournaledCounterStore store = opened(NEVER);
+        store.store(withEvent.id().key(), withEvent);
+        store.store(withoutEvent.id().key(), withoutEvent);
+        store.store(deletedWithEvent.id().key(), deletedWithEvent);
+        store.delete(deletedWithEvent.id().key());
+        store.flush();
+        assertThat(eventsStored(trimmed.id())).isEqualTo(1);
+        assertThat(eventsStored(ofDeleted.id())).isEqualTo(1);
+        assertThat(database.load(withoutEvent.id().key())).isEqualTo(withoutEvent);
+        store.close();
+    }
+
+    @Test
+    void crossingEventsTheEntryDroppedAreReplayedAfterACrashToo() {
+        AlertEvent trimmed = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
+        JournaledCounterStore crashed = opened(NEVER);
+        Counter withEvent = counter("trimmed", 10, 1).withAlertState(List.of(), List.of(trimmed));
+        crashed.store(withEvent.id().key(), withEvent);
+        crashed.store(withEvent.id().key(), counter("trimmed", 11, 2));
+
+        opened(NEVER).close();
+        assertThat(eventsStored(trimmed.id())).isEqualTo(1);
+    }
+
+    private int eventsStored(String eventId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM alert_events WHERE id = :id")
+                .bind("id", eventId).mapTo(Integer.class).one());
+    }
+
+    @Test
     void aMemberOnTheJournalReplaysItsIncrementsAfterACrash() {
         String cluster = "journal-" + UUID.randomUUID();
         PersistenceSettings journaled = new PersistenceSettings(PersistenceMode.WRITE_THROUGH, 0, 5000, true, true);
-        JournaledCounterStore crashed = new JournaledCounterStore(database, dir.resolve("journal"), NEVER,
+        JournaledCounterStore crashed = new JournaledCounterStore(database, dir.resolve("journal"), NEVER, 5000,
                 CounterMapStore.StoreTimer.NONE);
         HazelcastInstance first = CounterCluster.start(CounterCluster.config(ClusterSettings.standalone(cluster),
                 journaled, crashed));
@@ -235,7 +364,7 @@ class JournaledCounterStoreTest {
         first.getLifecycleService().terminate(); // no flush, no close: only the journal has the increments
         assertThat(database.load(id.key())).isNull();
 
-        JournaledCounterStore next = new JournaledCounterStore(database, dir.resolve("journal"), NEVER,
+        JournaledCounterStore next = new JournaledCounterStore(database, dir.resolve("journal"), NEVER, 5000,
                 CounterMapStore.StoreTimer.NONE);
         Config config = CounterCluster.config(ClusterSettings.standalone(cluster), journaled, next);
         HazelcastInstance second = CounterCluster.start(config);
