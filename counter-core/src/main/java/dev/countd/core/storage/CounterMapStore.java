@@ -9,6 +9,7 @@ import dev.countd.core.alert.AlertEventStore;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.OverflowPolicy;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -79,17 +80,34 @@ public final class CounterMapStore implements MapStore<String, Counter> {
         // rows in key order: transactions of several members sharing one database lock them in the same order
         List<Counter> inKeyOrder = new ArrayList<>(counters);
         inKeyOrder.sort(KEY_ORDER);
-        jdbi.useTransaction(handle -> {
-            PreparedBatch batch = handle.prepareBatch(upsertSql);
-            for (Counter counter : inKeyOrder) {
-                bindRow(batch, counter).add();
-            }
-            batch.execute();
-            for (Counter counter : inKeyOrder) {
-                AlertEventStore.insertOutbox(handle, counter);
-            }
-        });
+        jdbi.useTransaction(handle -> upsertWithOutbox(handle, inKeyOrder));
         recordCommitted(counters.size());
+    }
+
+    private void upsertWithOutbox(Handle handle, List<Counter> inKeyOrder) {
+        if (inKeyOrder.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(upsertSql);
+        for (Counter counter : inKeyOrder) {
+            bindRow(batch, counter).add();
+        }
+        batch.execute();
+        for (Counter counter : inKeyOrder) {
+            AlertEventStore.insertOutbox(handle, counter);
+        }
+    }
+
+    private static void deleteRows(Handle handle, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("DELETE FROM counters WHERE namespace = :namespace AND name = :name");
+        for (String key : keys) {
+            CounterId id = CounterId.fromKey(key);
+            batch.bind("namespace", id.namespace()).bind("name", id.name()).add();
+        }
+        batch.execute();
     }
 
     /**
@@ -100,24 +118,8 @@ public final class CounterMapStore implements MapStore<String, Counter> {
         List<Counter> inKeyOrder = new ArrayList<>(rows);
         inKeyOrder.sort(KEY_ORDER);
         timer.time(() -> jdbi.useTransaction(handle -> {
-            if (!deletedKeys.isEmpty()) {
-                PreparedBatch deletions = handle.prepareBatch("DELETE FROM counters WHERE namespace = :namespace AND name = :name");
-                for (String key : deletedKeys) {
-                    CounterId id = CounterId.fromKey(key);
-                    deletions.bind("namespace", id.namespace()).bind("name", id.name()).add();
-                }
-                deletions.execute();
-            }
-            if (!inKeyOrder.isEmpty()) {
-                PreparedBatch batch = handle.prepareBatch(upsertSql);
-                for (Counter counter : inKeyOrder) {
-                    bindRow(batch, counter).add();
-                }
-                batch.execute();
-            }
-            for (Counter counter : inKeyOrder) {
-                AlertEventStore.insertOutbox(handle, counter);
-            }
+            deleteRows(handle, deletedKeys);
+            upsertWithOutbox(handle, inKeyOrder);
             deletedEvents.forEach((id, events) -> AlertEventStore.insertEvents(handle, id, events));
         }));
         recordCommitted(rows.size());
@@ -157,14 +159,7 @@ public final class CounterMapStore implements MapStore<String, Counter> {
 
     @Override
     public void deleteAll(Collection<String> keys) {
-        jdbi.useTransaction(handle -> {
-            PreparedBatch batch = handle.prepareBatch("DELETE FROM counters WHERE namespace = :namespace AND name = :name");
-            for (String key : keys) {
-                CounterId id = CounterId.fromKey(key);
-                batch.bind("namespace", id.namespace()).bind("name", id.name()).add();
-            }
-            batch.execute();
-        });
+        jdbi.useTransaction(handle -> deleteRows(handle, keys));
     }
 
     @Override
