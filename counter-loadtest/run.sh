@@ -4,7 +4,7 @@
 #   SIMULATION: HotCounter | ManyCounters | MixedReadWrite | Batch | RateLimited | Alerts
 #   e.g. counter-loadtest/run.sh ManyCounters -Dusers=32 -Dduration=30
 # Builds counter-api/target/counter-api.jar if it is missing. The simulation itself starts the server
-# (embedded H2, write-behind, 127.0.0.1 on free ports, the fixed load-test bootstrap key, a fresh data
+# (embedded H2, write-behind unless -Dpersistence=write-through, 127.0.0.1 on free ports, the fixed load-test bootstrap key, a fresh data
 # directory) and stops it afterwards. To run against a server you started yourself, leave this script
 # and pass -DbaseUrl=... -DapiKey=... to `./mvnw -pl counter-loadtest test-compile gatling:test`.
 set -euo pipefail

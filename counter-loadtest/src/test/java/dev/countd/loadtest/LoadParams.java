@@ -7,7 +7,8 @@ import java.time.Duration;
  * {@code baseUrl}, {@code apiKey}, {@code users} (closed model: concurrent users, each looping for the
  * duration) or {@code rate} (open model: new requests per second), {@code duration} (seconds),
  * {@code counters}, {@code p99Ms} and {@code minSuccessPct} (assertion bounds), {@code runId}
- * (prefix of this run's counter names; unique by default so every run starts from zero).
+ * (prefix of this run's counter names; unique by default so every run starts from zero), {@code persistence}
+ * (the mode of a server this run starts: {@code write-behind}, or {@code write-through}, the journal).
  */
 final class LoadParams {
 
@@ -24,6 +25,7 @@ final class LoadParams {
     static final int P99_MS = number("p99Ms", 250);
     static final double MIN_SUCCESS_PCT = Double.parseDouble(text("minSuccessPct", "99.9"));
     static final String RUN_ID = text("runId", "lt" + Long.toString(System.currentTimeMillis(), 36));
+    static final String PERSISTENCE = text("persistence", "write-behind");
 
     private LoadParams() {
     }

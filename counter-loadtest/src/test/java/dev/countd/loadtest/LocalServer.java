@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A countd process the simulation starts itself when {@code -Dcountd.launchJar=<counter-api.jar>} is
- * given (run.sh and the CI smoke run): embedded defaults, write-behind, a fresh data directory, random
+ * given (run.sh and the CI smoke run): embedded defaults, write-behind (or {@code -Dpersistence}), a fresh data directory, random
  * free ports on 127.0.0.1, {@link LoadParams#FIXED_TEST_KEY} as bootstrap key, whose rate limit is then
  * raised through the API so the load is limited by the service and not by its plan (limits stay on).
  */
@@ -78,7 +78,7 @@ final class LocalServer {
             env.put("COUNTER_HAZELCAST_PORT", Integer.toString(hazelcastPort));
             env.put("COUNTER_CLUSTER_NAME", "countd-loadtest-" + port);
             env.put("COUNTER_DATA_DIR", dataDir.resolve("data").toString());
-            env.put("COUNTER_PERSISTENCE_MODE", "write-behind");
+            env.put("COUNTER_PERSISTENCE_MODE", LoadParams.PERSISTENCE);
             env.put("COUNTER_BOOTSTRAP_API_KEY", LoadParams.FIXED_TEST_KEY);
             env.put("COUNTER_ALERTS_ALLOW_PRIVATE_NETWORKS", "true");
             env.putAll(extraEnvironment);
@@ -98,7 +98,7 @@ final class LocalServer {
         api.patch("/api-keys/" + keyId, Map.of("rateLimit", Map.of("capacity", GENEROUS_LIMIT,
                 "refillTokens", GENEROUS_LIMIT, "refillPeriod", "PT1S"))).expect(200, "PATCH /api-keys/" + keyId);
         warmUp(api);
-        System.out.println("countd started at " + baseUrl() + " (write-behind, log " + log + ")");
+        System.out.println("countd started at " + baseUrl() + " (" + LoadParams.PERSISTENCE + ", log " + log + ")");
     }
 
     /** A few seconds of sequential increments on a counter outside the run's names, so the JIT has begun. */
