@@ -168,6 +168,13 @@ final class CounterJournal implements AutoCloseable {
         }
     }
 
+    /** The records of one file (a segment, or the refused file), as {@link #read} folds them; a torn tail ends it. */
+    static Map<String, State> parse(byte[] bytes) throws IOException {
+        Map<String, State> latest = new LinkedHashMap<>();
+        readSegment(bytes, latest);
+        return latest;
+    }
+
     private static int readSegment(byte[] bytes, Map<String, State> latest) throws IOException {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         while (in.remaining() >= 8) {

@@ -6,6 +6,7 @@ import com.hazelcast.map.MapStore;
 import dev.countd.core.alert.AlertEvent;
 import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterId;
+import dev.countd.core.counter.OverflowPolicy;
 import dev.countd.core.storage.CounterJournal.Entry;
 import dev.countd.core.storage.CounterJournal.State;
 import org.slf4j.Logger;
@@ -73,8 +74,8 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
     private final List<Path> rotated = new ArrayList<>();
     private CounterJournal journal;
     private ScheduledExecutorService flusher;
-    private volatile long lastFlushedAt;
-    private long lastFlushStarted;
+    /** When the last flush that left nothing behind started (see {@link #flushLag}). */
+    private volatile long caughtUpAt;
 
     /**
      * @param database    writes the batches (give it a timer that does not time them: no update waits for a flush)
@@ -97,7 +98,7 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
         this.appendTimer = appendTimer;
         this.clock = clock;
         this.deleter = deleter;
-        this.lastFlushedAt = clock.getAsLong();
+        this.caughtUpAt = clock.getAsLong();
     }
 
     /** Hazelcast calls this when the map is created, before it loads: the journal is replayed first. */
@@ -117,6 +118,10 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
             if (journal != null) {
                 return;
             }
+            // whatever an earlier open held in memory is in the segments that the replay reads now
+            pending = new HashMap<>();
+            flushing = new HashMap<>();
+            rotated.clear();
             CounterJournal.Contents contents = CounterJournal.read(directory);
             if (contents.tornRecords() > 0) {
                 // a write cut short by a crash: its update was never acknowledged
@@ -127,9 +132,10 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
                 LOG.info("counter journal: replayed {} counter(s) from {} segment(s)", contents.latest().size(),
                         contents.segments().size());
             }
-            // segments not deleted now go first in the next flush's deletions: older ones never outlive newer ones
-            rotated.addAll(deleteInOrder(contents.segments()));
+            List<Path> leftOver = deleteInOrder(contents.segments());
             journal = CounterJournal.open(directory, contents.nextSegment());
+            // segments not deleted now go first in the next flush's deletions: older ones never outlive newer ones
+            rotated.addAll(leftOver);
             flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "counter-journal-flusher");
                 thread.setDaemon(true);
@@ -275,52 +281,52 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
         }
     }
 
-    /** How long the oldest change not yet in the database has waited at most (zero when none waits). */
+    /**
+     * How long since the journal was last caught up: every change before then in the database and every segment
+     * holding only such changes deleted. Zero when nothing waits. It grows while the database fails, and also while
+     * a flushed segment cannot be deleted (the journal would grow without bound and replay ever longer).
+     */
     public Duration flushLag() {
         synchronized (lock) {
-            if (pending.isEmpty() && flushing.isEmpty()) {
+            if (pending.isEmpty() && flushing.isEmpty() && rotated.isEmpty()) {
                 return Duration.ZERO;
             }
         }
-        return Duration.ofMillis(Math.max(0, clock.getAsLong() - lastFlushedAt));
+        return Duration.ofMillis(Math.max(0, clock.getAsLong() - caughtUpAt));
     }
 
     /** Writes everything journaled so far to the database; package-private so tests need not wait for the timer. */
     void flush() {
+        long started = clock.getAsLong();
         Map<String, State> batch;
         List<Path> covered;
         synchronized (lock) {
             if (journal == null) {
                 return;
             }
-            long started = clock.getAsLong();
-            if (pending.isEmpty() && flushing.isEmpty()) {
-                lastFlushedAt = started;
-                batch = Map.of();
-            } else {
-                // newer states replace what an earlier, failed flush left behind (keeping its unstored events)
+            if (!pending.isEmpty()) {
+                // newer states replace what an earlier, failed flush left behind (keeping its unstored events);
+                // an empty pending means nothing was appended since the last rotation: no segment to close
                 pending.forEach((key, state) -> flushing.merge(key, state, State::then));
                 pending = new HashMap<>();
                 rotated.addAll(journal.rotate());
-                batch = flushing;
-                lastFlushStarted = started;
             }
+            batch = flushing;
             covered = List.copyOf(rotated);
         }
         if (!batch.isEmpty()) {
             writeToDatabase(batch.values());
             synchronized (lock) {
                 flushing = new HashMap<>();
-                lastFlushedAt = lastFlushStarted;
             }
-        }
-        if (covered.isEmpty()) {
-            return;
         }
         List<Path> remaining = deleteInOrder(covered);
         synchronized (lock) {
             rotated.removeAll(covered);
             rotated.addAll(0, remaining);
+        }
+        if (remaining.isEmpty()) {
+            caughtUpAt = started;
         }
     }
 
@@ -352,14 +358,51 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
         }
     }
 
+    /**
+     * One state alone; if the database refuses it, its row (or deletion) and its events are tried apart, so a
+     * refused event does not cost the row and a refused row does not cost its events. What is still refused is
+     * set aside.
+     */
     private void writeAloneOrSetAside(State state) {
         try {
             writeInOneTransaction(List.of(state));
+            return;
         } catch (RuntimeException e) {
             if (!CounterMapStore.rowRefused(e)) {
                 throw e;
             }
-            setAside(state, e);
+        }
+        Entry newest = state.newest();
+        List<AlertEvent> events = new ArrayList<>(state.earlierEvents());
+        if (!newest.deletion()) {
+            events.addAll(newest.counter().outbox());
+        }
+        RuntimeException refused = null;
+        try {
+            if (newest.deletion()) {
+                database.writeJournaled(List.of(), List.of(newest.key()), Map.of());
+            } else {
+                Counter row = Counter.identified(newest.key(), newest.counter());
+                database.writeJournaled(List.of(row.withAlertState(row.alertDisarmed(), List.of())), List.of(), Map.of());
+            }
+        } catch (RuntimeException e) {
+            if (!CounterMapStore.rowRefused(e)) {
+                throw e;
+            }
+            refused = e;
+        }
+        if (!events.isEmpty()) {
+            try {
+                database.writeJournaled(List.of(), List.of(), Map.of(CounterId.fromKey(newest.key()), events));
+            } catch (RuntimeException e) {
+                if (!CounterMapStore.rowRefused(e)) {
+                    throw e;
+                }
+                refused = e;
+            }
+        }
+        if (refused != null) {
+            setAside(state, refused);
         }
     }
 
@@ -396,8 +439,14 @@ public final class JournaledCounterStore implements MapStore<String, Counter>, M
      * other change, and start-up, for good. The member keeps serving the state until it restarts.
      */
     private void setAside(State state, RuntimeException refusal) {
+        // the whole state, with the events of earlier states: the operator gets everything the database refused
         Entry newest = state.newest();
-        List<Entry> entries = List.of(newest.deletion() ? newest
+        List<Entry> entries = new ArrayList<>();
+        if (newest.deletion() && !state.earlierEvents().isEmpty()) {
+            entries.add(new Entry(newest.key(), new Counter(null, null, 0, 0, 0, 0, OverflowPolicy.REJECT, 0, "",
+                    Map.of(), 0, 0, List.of(), List.of(), state.earlierEvents())));
+        }
+        entries.add(newest.deletion() ? newest
                 : new Entry(newest.key(), withEarlierEvents(newest.counter(), state.earlierEvents())));
         try {
             Files.createDirectories(directory);

@@ -249,30 +249,52 @@ class JournaledCounterStoreTest {
     }
 
     @Test
-    void aSegmentLeftByReplayIsDeletedBeforeAnyNewerOne() throws IOException {
+    void aSegmentLeftByReplayHoldsBackEveryNewerOneAndTheLagShowsIt() throws IOException {
         JournaledCounterStore crashed = opened(NEVER);
         Counter older = counter("replayed", 1, 1);
         crashed.store(older.id().key(), older);
         Path leftOver = segments().get(0);
-        JournaledCounterStore.SegmentDeleter failsOnce = new JournaledCounterStore.SegmentDeleter() {
-            private boolean failed;
-
-            @Override
-            public void delete(Path segment) throws IOException {
-                if (!failed && segment.equals(leftOver)) {
-                    failed = true;
-                    throw new IOException("busy");
-                }
-                Files.deleteIfExists(segment);
-            }
-        };
+        AtomicLong now = new AtomicLong(1_000);
         JournaledCounterStore reopened = new JournaledCounterStore(database, dir.resolve("journal"), NEVER, 5000,
-                CounterMapStore.StoreTimer.NONE, System::currentTimeMillis, failsOnce);
+                CounterMapStore.StoreTimer.NONE, now::get, segment -> {
+                    if (segment.equals(leftOver)) {
+                        throw new IOException("busy");
+                    }
+                    Files.deleteIfExists(segment);
+                });
         reopened.open();
-        assertThat(segments()).contains(leftOver);
-        reopened.flush(); // nothing new to write: the left-over segment is deleted all the same
-        assertThat(segments()).doesNotContain(leftOver).hasSize(1);
-        reopened.close();
+        Counter newer = counter("replayed", 2, 2);
+        reopened.store(newer.id().key(), newer);
+        Path newerSegment = segments().get(1);
+        now.set(61_000);
+        reopened.flush();
+        assertThat(database.load(newer.id().key())).isEqualTo(newer);
+        assertThat(segments()).as("the newer segment waits for the left-over one").contains(leftOver, newerSegment);
+        assertThat(reopened.flushLag()).as("not caught up while a segment cannot go").isEqualTo(Duration.ofMinutes(1));
+
+        opened(NEVER).close(); // a crash, then a start that can delete: the newest state stays
+        assertThat(database.load(newer.id().key())).isEqualTo(newer);
+    }
+
+    @Test
+    void bigFlushesGoInBatchesAndARefusedRowCostsOnlyItself() {
+        jdbi.useHandle(h -> h.execute("ALTER TABLE counters ADD CONSTRAINT test_refuses CHECK (counter_value <> -42)"));
+        JournaledCounterStore store = new JournaledCounterStore(database, dir.resolve("journal"), NEVER, 2,
+                CounterMapStore.StoreTimer.NONE);
+        store.open();
+        Map<String, Counter> fine = new HashMap<>();
+        for (int i = 0; i < 5; i++) {
+            Counter c = counter("batch." + i, i, 1);
+            fine.put(c.id().key(), c);
+            store.store(c.id().key(), c);
+        }
+        Counter refused = new Counter("tenant-a", "batch.refused", -42, Long.MIN_VALUE, Long.MAX_VALUE, 0,
+                OverflowPolicy.REJECT, 1, "", Map.of(), 1, 1);
+        store.store(refused.id().key(), refused);
+        store.flush();
+        assertThat(database.loadAll(fine.keySet())).isEqualTo(fine);
+        assertThat(database.load(refused.id().key())).isNull();
+        store.close();
     }
 
     @Test
@@ -282,6 +304,11 @@ class JournaledCounterStoreTest {
                 "x".repeat(1025), Map.of(), 1, 1);
         assertThatThrownBy(() -> store.store(tooLong.id().key(), tooLong)).isInstanceOf(StoreUnavailableException.class)
                 .hasMessageContaining("description");
+        Counter manyLabels = new Counter("tenant-a", "labels", 1, 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, 1, "",
+                Map.of("k", "v".repeat(65_536)), 1, 1);
+        assertThatThrownBy(() -> store.store(manyLabels.id().key(), manyLabels)).hasMessageContaining("labels");
+        Counter disarmedLong = counter("disarmed", 1, 1).withAlertState(List.of("r".repeat(8_200) + ":UP"), List.of());
+        assertThatThrownBy(() -> store.store(disarmedLong.id().key(), disarmedLong)).hasMessageContaining("alert state");
         assertThat(store.load(tooLong.id().key())).isNull();
         assertThat(store.backlog()).isZero();
         store.close();
@@ -301,7 +328,8 @@ class JournaledCounterStoreTest {
         assertThat(database.load(fine.id().key())).isEqualTo(fine);
         assertThat(database.load(refused.id().key())).isNull();
         Path setAside = dir.resolve("journal").resolve(JournaledCounterStore.REFUSED_FILE);
-        assertThat(Files.size(setAside)).isPositive();
+        assertThat(CounterJournal.parse(Files.readAllBytes(setAside)).get(refused.id().key()).newest().counter())
+                .isEqualTo(refused);
 
         Counter later = counter("later", 3, 3);
         reopened.store(refused.id().key(), refused);
@@ -328,6 +356,37 @@ class JournaledCounterStoreTest {
         assertThat(eventsStored(trimmed.id())).isEqualTo(1);
         assertThat(eventsStored(ofDeleted.id())).isEqualTo(1);
         assertThat(database.load(withoutEvent.id().key())).isEqualTo(withoutEvent);
+        store.close();
+    }
+
+    @Test
+    void eventsCarriedAcrossAFailedFlushStillReachTheirTable() {
+        AlertEvent trimmed = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
+        JournaledCounterStore store = opened(NEVER);
+        Counter withEvent = counter("carried", 10, 1).withAlertState(List.of(), List.of(trimmed));
+        store.store(withEvent.id().key(), withEvent);
+        jdbi.useHandle(h -> h.execute("ALTER TABLE counters RENAME TO counters_away"));
+        assertThatThrownBy(store::flush).isInstanceOf(RuntimeException.class);
+        store.store(withEvent.id().key(), counter("carried", 11, 2)); // the entry dropped the event meanwhile
+        jdbi.useHandle(h -> h.execute("ALTER TABLE counters_away RENAME TO counters"));
+        store.flush();
+        assertThat(eventsStored(trimmed.id())).isEqualTo(1);
+        store.close();
+    }
+
+    @Test
+    void aRefusedEventDoesNotCostItsRowAndIsSetAside() throws IOException {
+        jdbi.useHandle(h -> h.execute("ALTER TABLE alert_events ADD CONSTRAINT test_refuses CHECK (threshold <> 666)"));
+        AlertEvent refusedEvent = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 666, "UP", 665, 666, 1234);
+        Counter withRefusedEvent = counter("evented", 666, 1).withAlertState(List.of(), List.of(refusedEvent));
+        JournaledCounterStore store = opened(NEVER);
+        store.store(withRefusedEvent.id().key(), withRefusedEvent);
+        store.flush();
+        assertThat(database.load(withRefusedEvent.id().key()).value()).isEqualTo(666);
+        assertThat(eventsStored(refusedEvent.id())).isZero();
+        Path setAside = dir.resolve("journal").resolve(JournaledCounterStore.REFUSED_FILE);
+        assertThat(CounterJournal.parse(Files.readAllBytes(setAside)).get(withRefusedEvent.id().key()).newest()
+                .counter().outbox()).containsExactly(refusedEvent);
         store.close();
     }
 
