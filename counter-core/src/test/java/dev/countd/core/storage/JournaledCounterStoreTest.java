@@ -70,6 +70,11 @@ class JournaledCounterStoreTest {
                 1, 1 + version);
     }
 
+    /** A fresh UP crossing of {@code threshold} by rule-1. */
+    private static AlertEvent crossing(long threshold) {
+        return new AlertEvent(UUID.randomUUID().toString(), "rule-1", threshold, "UP", threshold - 1, threshold, 1234);
+    }
+
     private List<Path> segments() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve("journal"))) {
             return files.sorted().toList();
@@ -112,7 +117,7 @@ class JournaledCounterStoreTest {
 
     @Test
     void everyFieldSurvivesTheJournalIncludingTheOutboxWhoseEventsLandInTheirTable() {
-        AlertEvent event = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
+        AlertEvent event = crossing(10);
         RecordedOp op = new RecordedOp(7, 42, System.currentTimeMillis() + 3_600_000, true, MutationOutcome.UPDATED,
                 false, 10, 3, 99, null);
         Counter full = new Counter("tenant-b", "full", 10, -5, 100, -1, OverflowPolicy.CLAMP, 3, "déscription",
@@ -342,8 +347,8 @@ class JournaledCounterStoreTest {
 
     @Test
     void crossingEventsTheEntryDroppedBeforeAFlushStillReachTheirTable() {
-        AlertEvent trimmed = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
-        AlertEvent ofDeleted = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
+        AlertEvent trimmed = crossing(10);
+        AlertEvent ofDeleted = crossing(10);
         Counter withEvent = counter("trimmed", 10, 1).withAlertState(List.of(), List.of(trimmed));
         Counter withoutEvent = counter("trimmed", 11, 2); // the detector dropped the event from the entry
         Counter deletedWithEvent = counter("deleted", 10, 1).withAlertState(List.of(), List.of(ofDeleted));
@@ -361,7 +366,7 @@ class JournaledCounterStoreTest {
 
     @Test
     void eventsCarriedAcrossAFailedFlushStillReachTheirTable() {
-        AlertEvent trimmed = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
+        AlertEvent trimmed = crossing(10);
         JournaledCounterStore store = opened(NEVER);
         Counter withEvent = counter("carried", 10, 1).withAlertState(List.of(), List.of(trimmed));
         store.store(withEvent.id().key(), withEvent);
@@ -377,7 +382,7 @@ class JournaledCounterStoreTest {
     @Test
     void aRefusedEventDoesNotCostItsRowAndIsSetAside() throws IOException {
         jdbi.useHandle(h -> h.execute("ALTER TABLE alert_events ADD CONSTRAINT test_refuses CHECK (threshold <> 666)"));
-        AlertEvent refusedEvent = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 666, "UP", 665, 666, 1234);
+        AlertEvent refusedEvent = crossing(666);
         Counter withRefusedEvent = counter("evented", 666, 1).withAlertState(List.of(), List.of(refusedEvent));
         JournaledCounterStore store = opened(NEVER);
         store.store(withRefusedEvent.id().key(), withRefusedEvent);
@@ -392,7 +397,7 @@ class JournaledCounterStoreTest {
 
     @Test
     void crossingEventsTheEntryDroppedAreReplayedAfterACrashToo() {
-        AlertEvent trimmed = new AlertEvent(UUID.randomUUID().toString(), "rule-1", 10, "UP", 9, 10, 1234);
+        AlertEvent trimmed = crossing(10);
         JournaledCounterStore crashed = opened(NEVER);
         Counter withEvent = counter("trimmed", 10, 1).withAlertState(List.of(), List.of(trimmed));
         crashed.store(withEvent.id().key(), withEvent);
