@@ -49,6 +49,7 @@ import dev.countd.api.health.WebhookBacklogHealthCheck;
 import dev.countd.api.history.HistoryLifecycle;
 import dev.countd.api.history.HistoryResource;
 import dev.countd.api.http.BodySizeLimitFilter;
+import dev.countd.api.http.UnreadBodyFilter;
 import dev.countd.api.http.CompletedRequest;
 import dev.countd.api.http.RequestEvents;
 import dev.countd.api.http.RequestLog;
@@ -296,6 +297,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
         OperationRecorder operations = config.metrics().enabled()
                 ? OperationRecorder.prometheus(metrics) : OperationRecorder.DISABLED;
         jersey.register(new BodySizeLimitFilter(BodySizeLimitFilter.DEFAULT_LIMIT));
+        jersey.register(new UnreadBodyFilter());
         jersey.register(new ProblemExceptionMapper());
         jersey.register(new CounterValidationExceptionMapper());
         jersey.register(new ClusterMinorityExceptionMapper());

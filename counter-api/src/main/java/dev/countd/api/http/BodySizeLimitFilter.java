@@ -21,6 +21,8 @@ import java.io.InputStream;
 public class BodySizeLimitFilter implements ContainerRequestFilter {
 
     public static final int DEFAULT_LIMIT = 64 * 1024;
+    /** The request property that holds the body's {@link LimitedStream} (see {@link UnreadBodyFilter}). */
+    static final String BODY_PROPERTY = "countd.request-body";
     private final long limit;
 
     public BodySizeLimitFilter(long limit) {
@@ -36,13 +38,16 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
         }
         // Wrap without probing the stream (hasEntity() would read): only requests that announce a body.
         if (request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null) {
-            request.setEntityStream(new LimitedStream(request.getEntityStream(), limit));
+            LimitedStream body = new LimitedStream(request.getEntityStream(), limit);
+            request.setProperty(BODY_PROPERTY, body);
+            request.setEntityStream(body);
         }
     }
 
     static final class LimitedStream extends FilterInputStream {
         private final long limit;
         private long read;
+        private boolean ended;
 
         LimitedStream(InputStream in, long limit) {
             super(in);
@@ -54,6 +59,8 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
             int b = super.read();
             if (b >= 0) {
                 count(1);
+            } else {
+                ended = true;
             }
             return b;
         }
@@ -63,8 +70,26 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
             int n = super.read(buffer, offset, length);
             if (n > 0) {
                 count(n);
+            } else if (n < 0) {
+                ended = true;
             }
             return n;
+        }
+
+        /**
+         * Discards what has arrived of the body and not been read, without waiting for more; true
+         * when the body has then been read to its end ({@code contentLength} -1 when chunked).
+         */
+        boolean discardArrived(long contentLength) throws IOException {
+            byte[] scratch = new byte[8192];
+            while (!ended && (contentLength < 0 || read < contentLength)) {
+                int ready = available();
+                if (ready <= 0) {
+                    return false;
+                }
+                read(scratch, 0, Math.min(ready, scratch.length));
+            }
+            return true;
         }
 
         private void count(int n) throws BodyTooLargeException {
