@@ -32,6 +32,7 @@ import dev.countd.api.apikey.LastUsedFlusher;
 import dev.countd.api.auth.ApiAuthFeature;
 import dev.countd.api.auth.ApiKeyAuthFilter;
 import dev.countd.api.auth.ClientAddress;
+import dev.countd.api.cluster.EagerMapLoads;
 import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.cluster.JournalLifecycle;
@@ -125,6 +126,7 @@ import java.util.List;
 public class CounterApplication extends Application<CounterConfiguration> {
 
     public static void main(String[] args) throws Exception {
+        CommonPoolParallelism.atLeastTwo();
         new CounterApplication().run(withBuiltInConfig(args));
     }
 
@@ -236,6 +238,12 @@ public class CounterApplication extends Application<CounterConfiguration> {
             environment.lifecycle().manage(new JournalLifecycle(journal));
             probes.journalFlushLag(journal::flushLag);
         }
+        try {
+            EagerMapLoads.load(hazelcast, CounterCluster.COUNTERS_MAP, ApiKeyCluster.API_KEYS_MAP, AlertCluster.RULES_MAP);
+        } catch (RuntimeException e) {
+            hazelcast.shutdown();
+            throw e;
+        }
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
@@ -340,9 +348,11 @@ public class CounterApplication extends Application<CounterConfiguration> {
 
         if (config.dashboard().enabled()) {
             AdminUsers adminUsers = new AdminUsers(config.dashboard().users(), new AdminUserStore(jdbi));
-            // PBKDF2 of the admin password (first start) off the start-up path; logins wait for it.
-            adminUsers.bootstrapInBackground(config.dashboard().bootstrapPassword(), System.out,
+            // PBKDF2 of the admin password (first start, or a given password checked) once the server serves:
+            // about a second of CPU that start-up would share its cores with. Logins wait for it.
+            Runnable bootstrapAdmin = adminUsers.bootstrapLater(config.dashboard().bootstrapPassword(), System.out,
                     environment.lifecycle().scheduledExecutorService("admin-bootstrap").threads(1).build());
+            environment.lifecycle().addServerLifecycleListener(server -> bootstrapAdmin.run());
             environment.healthChecks().register("dashboard-login", new DashboardLoginHealthCheck(adminUsers));
             RateLimiter loginLimiter = new RateLimiter(RateLimitCluster.buckets(hazelcast, // exact, like the auth budget
                     config.rateLimits().idleBucketKeep(), config.rateLimits().requestTimeout()),

@@ -76,9 +76,23 @@ public final class AdminUsers {
     public CompletableFuture<Void> bootstrapInBackground(Optional<String> given, PrintStream out,
                                                          ScheduledExecutorService executor) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        bootstrapped = done;
-        executor.execute(() -> attempt(given, out, executor, done, 1));
+        bootstrapLater(given, out, executor, done).run();
         return done;
+    }
+
+    /**
+     * Like {@link #bootstrapInBackground}, but begun only when the returned task runs (the app runs it
+     * once the server serves, so the PBKDF2 run does not compete with start-up for the cores).
+     * Logins wait for it from now on, as they would for one already running.
+     */
+    public Runnable bootstrapLater(Optional<String> given, PrintStream out, ScheduledExecutorService executor) {
+        return bootstrapLater(given, out, executor, new CompletableFuture<>());
+    }
+
+    private Runnable bootstrapLater(Optional<String> given, PrintStream out, ScheduledExecutorService executor,
+                                    CompletableFuture<Void> done) {
+        bootstrapped = done;
+        return () -> executor.execute(() -> attempt(given, out, executor, done, 1));
     }
 
     private void attempt(Optional<String> given, PrintStream out, ScheduledExecutorService executor,

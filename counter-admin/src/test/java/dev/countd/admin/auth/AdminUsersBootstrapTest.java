@@ -60,6 +60,22 @@ class AdminUsersBootstrapTest {
     }
 
     @Test
+    void aBootstrapForLaterMakesLoginsWaitUntilItIsStartedAndDone() {
+        AdminUsers users = new AdminUsers(Map.of(), migratedStore());
+        Runnable start = users.bootstrapLater(Optional.of(PASSWORD), System.out, executor);
+
+        CompletableFuture<Optional<String>> login = CompletableFuture.supplyAsync(() -> users.authenticate("admin", PASSWORD));
+        assertThat(users.ready()).isFalse();
+        assertThat(login).isNotDone();
+
+        start.run();
+
+        await().until(login::isDone);
+        assertThat(login.join()).contains("admin");
+        assertThat(users.ready()).isTrue();
+    }
+
+    @Test
     void theGeneratedPasswordIsPrintedOnceAndWorksAfterTheBackgroundBootstrap() {
         AdminUserStore store = migratedStore();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
