@@ -26,6 +26,7 @@ SETTLED_PCT=${SETTLED_PCT:-3}
 CONNS=${CONNS:-32}
 HEAP=${HEAP:-1g}
 JAVA_OPTS=${JAVA_OPTS:-}
+JAVA_REF_OPTS=${JAVA_REF_OPTS:-}
 if [ "${1:-default}" != heap ] && [ "${1:-default}" != core ]; then  # heap and core need neither wrk nor the service jar
   command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
   [ -f "$JAR" ] || ./mvnw -q -B -pl counter-api -am package -DskipTests
@@ -240,9 +241,38 @@ paced_run() { # rate seconds -> the PACED line of bench/paced.lua
     "http://127.0.0.1:$PORT" | grep PACED
 }
 
+# reference_startup dropwizard|hazelcast -> the ms from launch to the reference's first 200 on an increment
+reference_startup() {
+  local p pid t0; p=$(port_free); t0=$(now_ms)
+  if [ "$1" = hazelcast ]; then
+    (cd bench/hazelcast-floor && exec java -Xmx1g $JAVA_REF_OPTS -Ddw.server.connector.port="$p" -jar target/hazelcast-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
+  else
+    (cd "$REF/dropwizard-floor" && exec java -Xmx1g $JAVA_REF_OPTS -Ddw.server.connector.port="$p" -jar target/dropwizard-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
+  fi
+  ref_pid=$pid
+  for _ in $(seq 1 2400); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$p/counters/start/increment")" = 200 ]; then
+      echo $(( $(now_ms) - t0 )); break
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "reference server died" >&2; break; }
+    sleep 0.05
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true; ref_pid=""
+}
+
+# Each run starts countd and the two floors one after the other (interleaved, so drift hits all three alike):
+# the floor is Dropwizard's own start-up, the engine floor adds one Hazelcast member. JAVA_OPTS reaches countd
+# only (an AppCDS archive is trained for one jar); JAVA_REF_OPTS the floors. STARTUP_RUNS (default 3).
 startup() {
-  echo "### Start-up to the first served request (launch of java -jar to the first authenticated 200)"
-  for i in 1 2 3; do start_service write-behind; echo "run $i: ${STARTUP_MS} ms"; stop_service; done
+  echo "### Start-up to the first served request (launch of java -jar to the first 200; countd: an authenticated read)"
+  [ -f "$REF/dropwizard-floor/target/dropwizard-floor.jar" ] || (cd "$REF/dropwizard-floor" && mvn -q -B -DskipTests package >/dev/null)
+  [ -f bench/hazelcast-floor/target/hazelcast-floor.jar ] || ./mvnw -q -B -f bench/hazelcast-floor/pom.xml -DskipTests package >/dev/null
+  echo "| run | countd ms | minimal Dropwizard (floor) ms | Dropwizard + one Hazelcast member (engine floor) ms |"
+  echo "|---|---:|---:|---:|"
+  for i in $(seq 1 "${STARTUP_RUNS:-3}"); do
+    start_service write-behind; local countd=$STARTUP_MS; stop_service
+    echo "| $i | $countd | $(reference_startup dropwizard) | $(reference_startup hazelcast) |"
+  done
 }
 
 # the test classpath of counter-core (for the benchmark mains under its src/test)

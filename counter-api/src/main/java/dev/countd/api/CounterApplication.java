@@ -32,7 +32,6 @@ import dev.countd.api.apikey.LastUsedFlusher;
 import dev.countd.api.auth.ApiAuthFeature;
 import dev.countd.api.auth.ApiKeyAuthFilter;
 import dev.countd.api.auth.ClientAddress;
-import dev.countd.api.cluster.EagerMapLoads;
 import dev.countd.api.cluster.HazelcastHealthCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.cluster.JournalLifecycle;
@@ -237,12 +236,6 @@ public class CounterApplication extends Application<CounterConfiguration> {
             // Managed before Hazelcast, so stopped after it: the last changes are written before the pool closes.
             environment.lifecycle().manage(new JournalLifecycle(journal));
             probes.journalFlushLag(journal::flushLag);
-        }
-        try {
-            EagerMapLoads.load(hazelcast, CounterCluster.COUNTERS_MAP, ApiKeyCluster.API_KEYS_MAP, AlertCluster.RULES_MAP);
-        } catch (RuntimeException e) {
-            hazelcast.shutdown();
-            throw e;
         }
         IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));

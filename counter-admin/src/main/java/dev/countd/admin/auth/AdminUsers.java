@@ -92,7 +92,13 @@ public final class AdminUsers {
     private Runnable bootstrapLater(Optional<String> given, PrintStream out, ScheduledExecutorService executor,
                                     CompletableFuture<Void> done) {
         bootstrapped = done;
-        return () -> executor.execute(() -> attempt(given, out, executor, done, 1));
+        return () -> {
+            try {
+                executor.execute(() -> attempt(given, out, executor, done, 1));
+            } catch (RejectedExecutionException stopping) {
+                done.completeExceptionally(stopping);
+            }
+        };
     }
 
     private void attempt(Optional<String> given, PrintStream out, ScheduledExecutorService executor,

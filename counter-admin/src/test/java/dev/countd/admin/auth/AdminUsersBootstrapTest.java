@@ -76,6 +76,19 @@ class AdminUsersBootstrapTest {
     }
 
     @Test
+    void aBootstrapForLaterThatCannotStartAnyMoreRefusesLoginsAsNotReady() {
+        AdminUsers users = new AdminUsers(Map.of(), migratedStore(), Duration.ofSeconds(30));
+        Runnable start = users.bootstrapLater(Optional.of(PASSWORD), System.out, executor);
+        executor.shutdownNow(); // the app stopped before its server started
+
+        start.run();
+
+        assertThat(users.ready()).isFalse();
+        assertThatThrownBy(() -> users.authenticate("admin", PASSWORD))
+                .isInstanceOf(AdminUsers.NotReadyException.class).hasMessageContaining("could not be set up");
+    }
+
+    @Test
     void theGeneratedPasswordIsPrintedOnceAndWorksAfterTheBackgroundBootstrap() {
         AdminUserStore store = migratedStore();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -31,17 +31,35 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > limit) {
+        long length = contentLength(request);
+        if (length > limit) {
             request.abortWith(Problem.of(413, "payload-too-large",
-                    "request body is " + request.getLength() + " bytes; the limit is " + limit).toResponse());
+                    "request body is " + length + " bytes; the limit is " + limit).toResponse());
             return;
         }
         // Wrap without probing the stream (hasEntity() would read): only requests that announce a body.
-        if (request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null) {
+        if (announcesBody(request)) {
             LimitedStream body = new LimitedStream(request.getEntityStream(), limit);
             request.setProperty(BODY_PROPERTY, body);
             request.setEntityStream(body);
         }
+    }
+
+    /** The Content-Length as a long (JAX-RS's {@code getLength()} fails over 2 GB), -1 when there is none. */
+    static long contentLength(ContainerRequestContext request) {
+        String header = request.getHeaderString("Content-Length");
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1; // Jetty refuses a malformed length before this runs
+        }
+    }
+
+    static boolean announcesBody(ContainerRequestContext request) {
+        return contentLength(request) > 0 || request.getHeaderString("Transfer-Encoding") != null;
     }
 
     static final class LimitedStream extends FilterInputStream {
@@ -74,6 +92,11 @@ public class BodySizeLimitFilter implements ContainerRequestFilter {
                 ended = true;
             }
             return n;
+        }
+
+        /** True once anything read through this stream (then a 100 Continue, if one was asked for, has gone out). */
+        boolean touched() {
+            return read > 0 || ended;
         }
 
         /**

@@ -19,8 +19,7 @@ public final class UnreadBodyFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        boolean announcesBody = request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
-        if (announcesBody && !readToEnd(request)) {
+        if (BodySizeLimitFilter.announcesBody(request) && !readToEnd(request)) {
             response.getHeaders().putSingle("Connection", "close");
         }
     }
@@ -30,9 +29,13 @@ public final class UnreadBodyFilter implements ContainerResponseFilter {
         if (!(request.getProperty(BodySizeLimitFilter.BODY_PROPERTY) instanceof BodySizeLimitFilter.LimitedStream body)) {
             return false;
         }
+        // A client waiting for 100 Continue has sent no body: the first touch of the stream would invite it.
+        if (!body.touched() && "100-continue".equalsIgnoreCase(request.getHeaderString("Expect"))) {
+            return false;
+        }
         try {
-            return body.discardArrived(request.getLength());
-        } catch (IOException e) {
+            return body.discardArrived(BodySizeLimitFilter.contentLength(request));
+        } catch (IOException | RuntimeException e) {
             // Over the limit, or a broken stream: the connection cannot be trusted.
             return false;
         }
