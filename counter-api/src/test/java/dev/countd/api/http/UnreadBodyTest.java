@@ -44,12 +44,7 @@ class UnreadBodyTest {
 
     @Test
     void anUnauthenticatedBodyThatHasNotArrivedClosesTheConnectionToo() throws IOException {
-        try (Socket socket = connect()) {
-            send(socket, headers("PUT", "/counters/unread.b", "ck_unknown99_" + "U".repeat(40), BODY.length()));
-            RawReply reply = RawReply.read(socket.getInputStream());
-            assertThat(reply.status()).isEqualTo(401);
-            assertThat(reply.header("connection")).isEqualToIgnoringCase("close");
-        }
+        answeredWithConnectionClose(headers("PUT", "/counters/unread.b", "ck_unknown99_" + "U".repeat(40), BODY.length()), 401);
     }
 
     @Test
@@ -70,35 +65,21 @@ class UnreadBodyTest {
 
     @Test
     void aBodyOverTheLimitIsRefusedWithConnectionClose() throws IOException {
-        try (Socket socket = connect()) {
-            send(socket, headers("PUT", "/counters/unread.d", TestApps.ADMIN_KEY, BodySizeLimitFilter.DEFAULT_LIMIT + 1));
-            RawReply reply = RawReply.read(socket.getInputStream());
-            assertThat(reply.status()).isEqualTo(413);
-            assertThat(reply.header("connection")).isEqualToIgnoringCase("close");
-        }
+        answeredWithConnectionClose(headers("PUT", "/counters/unread.d", TestApps.ADMIN_KEY, BodySizeLimitFilter.DEFAULT_LIMIT + 1), 413);
     }
 
     @Test
     void aRefusalOfAClientWaitingForContinueInvitesNoBodyAndCloses() throws IOException {
         String reader = TestKeys.create(Http.local(APP.getLocalPort()), "unread-ns", "counters:read");
-        try (Socket socket = connect()) {
-            String head = headers("PUT", "/counters/unread.g", reader, BODY.length());
-            send(socket, head.substring(0, head.length() - 2) + "Expect: 100-continue\r\n\r\n");
-            RawReply reply = RawReply.read(socket.getInputStream());
-            assertThat(reply.status()).as("a final status, no 100 Continue").isEqualTo(403);
-            assertThat(reply.header("connection")).isEqualToIgnoringCase("close");
-        }
+        String head = headers("PUT", "/counters/unread.g", reader, BODY.length());
+        // the first status line read must be the final 403, not an invitation (100 Continue)
+        answeredWithConnectionClose(head.substring(0, head.length() - 2) + "Expect: 100-continue\r\n\r\n", 403);
     }
 
     @Test
     void aContentLengthBeyondTwoGigabytesIsRefusedAs413() throws IOException {
-        try (Socket socket = connect()) {
-            send(socket, headers("PUT", "/counters/unread.h", TestApps.ADMIN_KEY, 3_000_000_000L));
-            RawReply reply = RawReply.read(socket.getInputStream());
-            assertThat(reply.status()).isEqualTo(413);
-            assertThat(reply.body()).contains("payload-too-large").contains("3000000000");
-            assertThat(reply.header("connection")).isEqualToIgnoringCase("close");
-        }
+        RawReply reply = answeredWithConnectionClose(headers("PUT", "/counters/unread.h", TestApps.ADMIN_KEY, 3_000_000_000L), 413);
+        assertThat(reply.body()).contains("payload-too-large").contains("3000000000");
     }
 
     @Test
@@ -126,6 +107,17 @@ class UnreadBodyTest {
 
             send(socket, headers("GET", "/counters/unread.f", TestApps.ADMIN_KEY, 0));
             assertThat(RawReply.read(socket.getInputStream()).body()).contains("\"value\":1");
+        }
+    }
+
+    /** Sends {@code request} (no body) on a new connection; the answer must be {@code status} with Connection: close. */
+    private static RawReply answeredWithConnectionClose(String request, int status) throws IOException {
+        try (Socket socket = connect()) {
+            send(socket, request);
+            RawReply reply = RawReply.read(socket.getInputStream());
+            assertThat(reply.status()).isEqualTo(status);
+            assertThat(reply.header("connection")).isEqualToIgnoringCase("close");
+            return reply;
         }
     }
 
