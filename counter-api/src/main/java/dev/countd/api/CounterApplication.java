@@ -33,6 +33,7 @@ import dev.countd.api.auth.ApiAuthFeature;
 import dev.countd.api.auth.ApiKeyAuthFilter;
 import dev.countd.api.auth.ClientAddress;
 import dev.countd.api.cluster.HazelcastHealthCheck;
+import dev.countd.api.cluster.InitialLoadCheck;
 import dev.countd.api.cluster.HazelcastLifecycle;
 import dev.countd.api.cluster.JournalLifecycle;
 import dev.countd.api.cluster.SchemaBeforeMaps;
@@ -77,6 +78,7 @@ import dev.countd.core.alert.AlertCluster;
 import dev.countd.core.alert.AlertEventStore;
 import dev.countd.core.alert.AlertRegistry;
 import dev.countd.core.alert.AlertRuleIndex;
+import dev.countd.core.alert.AlertRule;
 import dev.countd.core.alert.AlertRuleMapStore;
 import dev.countd.core.apikey.ApiKey;
 import dev.countd.core.apikey.ApiKeyCluster;
@@ -237,7 +239,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
             environment.lifecycle().manage(new JournalLifecycle(journal));
             probes.journalFlushLag(journal::flushLag);
         }
-        IMap<String, Counter> counterMap = hazelcast.getMap(CounterCluster.COUNTERS_MAP);
+        InitialLoadCheck loaded = InitialLoadCheck.of(cluster, jdbi, hazelcast);
+        IMap<String, Counter> counterMap = loaded.requireComplete("counters", hazelcast.getMap(CounterCluster.COUNTERS_MAP));
         environment.lifecycle().manage(new HazelcastLifecycle(hazelcast, counterMap));
         environment.healthChecks().register("hazelcast", new HazelcastHealthCheck(hazelcast));
         ShutdownDrain drain = new ShutdownDrain(config.cluster().drainDelay());
@@ -253,7 +256,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
         InFlightGuard inFlight = new InFlightGuard(hazelcast.getMap(InFlightGuard.MAP));
 
         Clock clock = Clock.systemUTC();
-        ApiKeyRegistry apiKeys = new ApiKeyRegistry(hazelcast.<String, ApiKey>getMap(ApiKeyCluster.API_KEYS_MAP), clock);
+        ApiKeyRegistry apiKeys = new ApiKeyRegistry(
+                loaded.requireComplete("api_keys", hazelcast.<String, ApiKey>getMap(ApiKeyCluster.API_KEYS_MAP)), clock);
         ApiKeyBootstrap.run(apiKeys, bootstrapKey, System.out);
         environment.lifecycle().manage(new LastUsedFlusher(apiKeys,
                 environment.lifecycle().scheduledExecutorService("api-key-last-used").threads(1).build(),
@@ -324,8 +328,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new ApiKeyResource(apiKeys, plans, clock));
         jersey.register(new HistoryResource(counters, history, Clock.systemUTC()));
 
-        AlertRegistry alerts = new AlertRegistry(hazelcast.getMap(AlertCluster.RULES_MAP),
-                alertRules.follow(hazelcast.getMap(AlertCluster.RULES_MAP)), clock);
+        IMap<String, AlertRule> ruleMap = loaded.requireComplete("alert_rules", hazelcast.getMap(AlertCluster.RULES_MAP));
+        AlertRegistry alerts = new AlertRegistry(ruleMap, alertRules.follow(ruleMap), clock);
         AlertEventStore alertEvents = new AlertEventStore(jdbi);
         WebhookTargets webhookTargets = new WebhookTargets(config.alerts().allowPrivateNetworks());
         DeliverySettings delivery = config.alerts().delivery();
