@@ -349,9 +349,9 @@ class JournaledCounterStoreTest {
     void crossingEventsTheEntryDroppedBeforeAFlushStillReachTheirTable() {
         AlertEvent trimmed = crossing(10);
         AlertEvent ofDeleted = crossing(10);
-        Counter withEvent = counter("trimmed", 10, 1).withAlertState(List.of(), List.of(trimmed));
+        Counter withEvent = withCrossing("trimmed", 10, trimmed);
         Counter withoutEvent = counter("trimmed", 11, 2); // the detector dropped the event from the entry
-        Counter deletedWithEvent = counter("deleted", 10, 1).withAlertState(List.of(), List.of(ofDeleted));
+        Counter deletedWithEvent = withCrossing("deleted", 10, ofDeleted);
         JournaledCounterStore store = opened(NEVER);
         store.store(withEvent.id().key(), withEvent);
         store.store(withoutEvent.id().key(), withoutEvent);
@@ -368,7 +368,7 @@ class JournaledCounterStoreTest {
     void eventsCarriedAcrossAFailedFlushStillReachTheirTable() {
         AlertEvent trimmed = crossing(10);
         JournaledCounterStore store = opened(NEVER);
-        Counter withEvent = counter("carried", 10, 1).withAlertState(List.of(), List.of(trimmed));
+        Counter withEvent = withCrossing("carried", 10, trimmed);
         store.store(withEvent.id().key(), withEvent);
         jdbi.useHandle(h -> h.execute("ALTER TABLE counters RENAME TO counters_away"));
         assertThatThrownBy(store::flush).isInstanceOf(RuntimeException.class);
@@ -383,7 +383,7 @@ class JournaledCounterStoreTest {
     void aRefusedEventDoesNotCostItsRowAndIsSetAside() throws IOException {
         jdbi.useHandle(h -> h.execute("ALTER TABLE alert_events ADD CONSTRAINT test_refuses CHECK (threshold <> 666)"));
         AlertEvent refusedEvent = crossing(666);
-        Counter withRefusedEvent = counter("evented", 666, 1).withAlertState(List.of(), List.of(refusedEvent));
+        Counter withRefusedEvent = withCrossing("evented", 666, refusedEvent);
         JournaledCounterStore store = opened(NEVER);
         store.store(withRefusedEvent.id().key(), withRefusedEvent);
         store.flush();
@@ -399,12 +399,17 @@ class JournaledCounterStoreTest {
     void crossingEventsTheEntryDroppedAreReplayedAfterACrashToo() {
         AlertEvent trimmed = crossing(10);
         JournaledCounterStore crashed = opened(NEVER);
-        Counter withEvent = counter("trimmed", 10, 1).withAlertState(List.of(), List.of(trimmed));
+        Counter withEvent = withCrossing("trimmed", 10, trimmed);
         crashed.store(withEvent.id().key(), withEvent);
         crashed.store(withEvent.id().key(), counter("trimmed", 11, 2));
 
         opened(NEVER).close();
         assertThat(eventsStored(trimmed.id())).isEqualTo(1);
+    }
+
+    /** A counter at {@code value} whose entry holds {@code event} in its outbox (not yet in the events table). */
+    private static Counter withCrossing(String name, long value, AlertEvent event) {
+        return counter(name, value, 1).withAlertState(List.of(), List.of(event));
     }
 
     private int eventsStored(String eventId) {
