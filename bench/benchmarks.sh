@@ -260,18 +260,24 @@ reference_startup() {
   kill "$pid"; wait "$pid" 2>/dev/null || true; ref_pid=""
 }
 
-# Each run starts countd and the two floors one after the other (interleaved, so drift hits all three alike):
-# the floor is Dropwizard's own start-up, the engine floor adds one Hazelcast member. JAVA_OPTS reaches countd
-# only (an AppCDS archive is trained for one jar); JAVA_REF_OPTS the floors. STARTUP_RUNS (default 3).
+# Each run starts countd (without and with the class archive that `package` trains beside the jar, as the README's
+# start command uses it) and the two floors one after the other (interleaved, so drift hits all alike): the floor is
+# Dropwizard's own start-up, the engine floor adds one Hazelcast member. JAVA_OPTS reaches countd only (an AppCDS
+# archive is trained for one jar); JAVA_REF_OPTS the floors. STARTUP_RUNS (default 3).
 startup() {
   echo "### Start-up to the first served request (launch of java -jar to the first 200; countd: an authenticated read)"
   [ -f "$REF/dropwizard-floor/target/dropwizard-floor.jar" ] || (cd "$REF/dropwizard-floor" && mvn -q -B -DskipTests package >/dev/null)
   [ -f bench/hazelcast-floor/target/hazelcast-floor.jar ] || ./mvnw -q -B -f bench/hazelcast-floor/pom.xml -DskipTests package >/dev/null
-  echo "| run | countd ms | minimal Dropwizard (floor) ms | Dropwizard + one Hazelcast member (engine floor) ms |"
-  echo "|---|---:|---:|---:|"
+  local archive="${JAR%.jar}.jsa" plain_opts=$JAVA_OPTS
+  [ -f "$archive" ] || { echo "no class archive at $archive (built with -Dcds.skip=true?)" >&2; return 1; }
+  echo "| run | countd ms | countd with the build's class archive ms | minimal Dropwizard (floor) ms | Dropwizard + one Hazelcast member (engine floor) ms |"
+  echo "|---|---:|---:|---:|---:|"
   for i in $(seq 1 "${STARTUP_RUNS:-3}"); do
     start_service write-behind; local countd=$STARTUP_MS; stop_service
-    echo "| $i | $countd | $(reference_startup dropwizard) | $(reference_startup hazelcast) |"
+    JAVA_OPTS="$plain_opts -XX:SharedArchiveFile=$archive"
+    start_service write-behind; local archived=$STARTUP_MS; stop_service
+    JAVA_OPTS=$plain_opts
+    echo "| $i | $countd | $archived | $(reference_startup dropwizard) | $(reference_startup hazelcast) |"
   done
 }
 

@@ -15,6 +15,7 @@ import dev.countd.admin.auth.AdminUsers;
 import dev.countd.admin.counter.HistorySource;
 import dev.countd.admin.overview.OperationRate;
 import dev.countd.api.admin.ClusterOverview;
+import dev.countd.api.startup.CommonPoolParallelism;
 import dev.countd.api.admin.AlertsReadout;
 import dev.countd.api.admin.DashboardLoginHealthCheck;
 import dev.countd.api.admin.DashboardLoginThrottle;

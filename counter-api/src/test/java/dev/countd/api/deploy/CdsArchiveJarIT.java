@@ -1,8 +1,6 @@
 package dev.countd.api.deploy;
 
-import dev.countd.core.testing.FreePorts;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,25 +21,26 @@ import static dev.countd.api.deploy.DeploymentFiles.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The image's AppCDS step, run here as the Dockerfile runs it: {@code docker/cds-train.sh} trains on the shaded jar,
- * and a JVM that insists on the archive ({@code -Xshare:on} refuses to start otherwise) maps countd's own classes
- * from it. Launches the shaded jar, so it runs after {@code package} (failsafe).
+ * The class archives (AppCDS): the one {@code package} trains beside the jar for the README's start command, and the
+ * image's, trained by {@code docker/cds-train.sh} as the Dockerfile runs it. A JVM that insists on an archive
+ * ({@code -Xshare:on} refuses to start otherwise) maps countd's own classes from it. Launches the shaded jar, so it
+ * runs after {@code package} (failsafe).
  */
 class CdsArchiveJarIT {
 
     private static final Path JAR = Path.of(System.getProperty("countd.jar", "target/counter-api.jar")).toAbsolutePath();
+    private static final Path BUILD_ARCHIVE = JAR.resolveSibling("counter-api.jsa");
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     @TempDir
     Path dir;
 
-    /** The script needs sh and curl, as the image has: in CI their absence fails, elsewhere it skips with a hint. */
-    @BeforeAll
-    static void requireShellAndCurl() {
-        boolean present = Stream.of("sh", "curl").allMatch(tool -> Stream.of(System.getenv("PATH").split(File.pathSeparator))
-                .anyMatch(folder -> Files.isExecutable(Path.of(folder, tool))));
+    /** The script needs sh, as the image has: in CI its absence fails, elsewhere it skips with a hint. */
+    static void requireShell() {
+        boolean present = Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, "sh")));
         if (!present) {
-            String hint = "docker/cds-train.sh needs sh and curl: install curl (apt-get install -y curl)";
+            String hint = "docker/cds-train.sh needs sh";
             if (System.getenv("CI") != null) {
                 throw new AssertionError(hint);
             }
@@ -49,19 +48,32 @@ class CdsArchiveJarIT {
         }
     }
 
+    /** The README's command names the jar by a relative path; the archive was trained on its absolute one. */
+    @Test
+    void theBuildsArchiveIsMappedByTheReadmesStartCommand() throws Exception {
+        assertThat(BUILD_ARCHIVE).as("package trains it (unless -Dcds.skip=true)").exists();
+        Path workingDir = JAR.getParent().getParent();
+        Run check = run(List.of(JAVA, "-Xshare:on", "-XX:SharedArchiveFile=" + workingDir.relativize(BUILD_ARCHIVE),
+                "-Xlog:class+load=info", "-jar", workingDir.relativize(JAR).toString(), "check"), workingDir, Map.of(), 120);
+        assertThat(check.exit()).as(check.output()).isZero();
+        assertThat(check.output())
+                .contains("dev.countd.api.CounterApplication source: shared objects file (top)")
+                .contains("Configuration is OK");
+    }
+
     @Test
     void trainingWritesAnArchiveThatAStartOfTheSameJarMaps() throws Exception {
+        requireShell();
         Path archive = dir.resolve("countd.jsa");
         // the JVM flags the image trains and runs with, so a change to them that disables the archive fails here
         String imageFlags = imageJavaToolOptions();
         Run training = run(List.of("sh", DOCKER.resolve("cds-train.sh").toString(), JAR.toString(), archive.toString()),
-                Map.of("JAVA", JAVA, "JAVA_TOOL_OPTIONS", imageFlags, "CDS_TRAIN_PORT", port(),
-                        "CDS_TRAIN_ADMIN_PORT", port(), "CDS_TRAIN_HAZELCAST_PORT", port()), 240);
+                dir, Map.of("JAVA", JAVA, "JAVA_TOOL_OPTIONS", imageFlags), 240);
         assertThat(training.exit()).as(training.output()).isZero();
         assertThat(Files.size(archive)).isGreaterThan(10_000_000L);
 
         Run check = run(List.of(JAVA, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info",
-                "-jar", JAR.toString(), "check"), Map.of("JAVA_TOOL_OPTIONS", imageFlags), 120);
+                "-jar", JAR.toString(), "check"), dir, Map.of("JAVA_TOOL_OPTIONS", imageFlags), 120);
         assertThat(check.exit()).as(check.output()).isZero();
         assertThat(check.output())
                 .contains("dev.countd.api.CounterApplication source: shared objects file (top)")
@@ -70,8 +82,9 @@ class CdsArchiveJarIT {
 
     @Test
     void refusesARelativeJarPath() throws Exception {
+        requireShell();
         Run training = run(List.of("sh", DOCKER.resolve("cds-train.sh").toString(), "target/counter-api.jar",
-                dir.resolve("countd.jsa").toString()), Map.of("JAVA", JAVA), 30);
+                dir.resolve("countd.jsa").toString()), dir, Map.of("JAVA", JAVA), 30);
         assertThat(training.exit()).isEqualTo(2);
         assertThat(training.output()).contains("absolute path");
         assertThat(dir.resolve("countd.jsa")).doesNotExist();
@@ -84,17 +97,14 @@ class CdsArchiveJarIT {
         return flags.group(1);
     }
 
-    private static String port() {
-        return Integer.toString(FreePorts.next());
-    }
-
     private record Run(int exit, String output) {
     }
 
-    private Run run(List<String> command, Map<String, String> environment, int timeoutSeconds)
+    private Run run(List<String> command, Path workingDir, Map<String, String> environment, int timeoutSeconds)
             throws IOException, InterruptedException {
         Path log = Files.createTempFile(dir, "run", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -1,4 +1,4 @@
-package dev.countd.api;
+package dev.countd.api.startup;
 
 import java.util.OptionalInt;
 
@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  * service's 2-core machines that was a thread per partition at each eager map load: about a second
  * of every start. Must run before anything touches {@code ForkJoinPool}, so first in {@code main}.
  */
-final class CommonPoolParallelism {
+public final class CommonPoolParallelism {
 
     static final String PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
     static final int MINIMUM = 2;
@@ -18,7 +18,7 @@ final class CommonPoolParallelism {
     }
 
     /** Sets the property when the pool would otherwise get fewer than {@link #MINIMUM} threads. */
-    static void atLeastTwo() {
+    public static void atLeastTwo() {
         toSet(System.getProperty(PROPERTY), Runtime.getRuntime().availableProcessors())
                 .ifPresent(parallelism -> System.setProperty(PROPERTY, Integer.toString(parallelism)));
     }

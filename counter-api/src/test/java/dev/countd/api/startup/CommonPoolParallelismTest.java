@@ -1,4 +1,4 @@
-package dev.countd.api;
+package dev.countd.api.startup;
 
 import org.junit.jupiter.api.Test;
 
