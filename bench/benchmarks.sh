@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The performance figures of docs/benchmarks.md. Traffic goes to 127.0.0.1 only; every run is bounded.
-#   bench/benchmarks.sh [all|compare|modes|batch|p99|startup|heap|core]    (default: all but heap and core)
+#   bench/benchmarks.sh [all|compare|interleaved|modes|batch|p99|startup|heap|core]    (default: all but heap, core
+#   and interleaved); interleaved: countd and the floor side by side in alternating slices (ROUNDS)
 #   core: CPU per increment in the core alone (no HTTP), to set beside compare's CPU per request
 #   heap of busy counters: REMEMBERED_OPS=64 [COUNTER_FORMAT=1] [BACKUPS=0] bench/benchmarks.sh heap
 # Needs: wrk (apt-get install -y wrk), JDK 17, python3, the reference servers of ../shared/bench
@@ -166,6 +167,52 @@ compare_countd() {
   stop_service
 }
 
+# interleaved: countd and the minimal Dropwizard floor run side by side, both warmed (as compare warms them), then
+# ROUNDS rounds of SECS s each, one slice per server, the order alternating (countd first in odd rounds): the
+# machine's drift within the hour, which swung compare's sequential runs by a quarter, hits both alike. Prints every
+# slice with the server's CPU per request (utime + stime over the slice) and the mean of the per-round ratios.
+interleaved() {
+  local rounds=${ROUNDS:-6}
+  echo "### ManyCounters: countd and the floor side by side (wrk spread.lua over 10,000 counters, $rounds rounds of ${SECS}s each, $CONNS connections)"
+  [ -f "$REF/dropwizard-floor/target/dropwizard-floor.jar" ] || (cd "$REF/dropwizard-floor" && mvn -q -B -DskipTests package >/dev/null)
+  start_service write-behind
+  local cport=$PORT cpid=$svc_pid fport fpid
+  fport=$(port_free)
+  (cd "$REF/dropwizard-floor" && exec java -Xmx1g $JAVA_REF_OPTS -Ddw.server.connector.port="$fport" -jar target/dropwizard-floor.jar server config.yml) >/dev/null 2>&1 & fpid=$!
+  ref_pid=$fpid
+  wait_port "$fpid" "$fport"
+  PORT=$cport warm_up "$cpid" countd -- "$REF/spread.lua" "$WARMUP" "" "bench-" 10000
+  PORT=$fport KEY_HDR=no warm_up "$fpid" "floor" -- "$REF/spread.lua" "$WARMUP" "" "bench-" 10000
+  echo "| round | server | req/s | p50 ms | p99 ms | errors | server CPU us per request |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  local r ratios="" c f
+  for r in $(seq 1 "$rounds"); do
+    if [ $((r % 2)) = 1 ]; then
+      c=$(interleaved_slice "$r" countd "$cport" "$cpid" yes); f=$(interleaved_slice "$r" floor "$fport" "$fpid" no)
+    else
+      f=$(interleaved_slice "$r" floor "$fport" "$fpid" no); c=$(interleaved_slice "$r" countd "$cport" "$cpid" yes)
+    fi
+    ratios="$ratios $(awk -v c="$c" -v f="$f" 'BEGIN { printf "%.3f", (f > 0 ? c / f : 0) }')"
+  done
+  echo
+  echo "countd / floor per round:$ratios"
+  echo "$ratios" | awk '{ s = 0; mn = 1e9; mx = 0; for (i = 1; i <= NF; i++) { s += $i; if ($i < mn) mn = $i; if ($i > mx) mx = $i }
+    printf "mean %.2fx (rounds %.2fx-%.2fx)\n", s / NF, mn, mx }'
+  printf '%s' "$WARMED"
+  PORT=$cport
+  stop_service
+}
+
+# interleaved_slice ROUND LABEL PORT PID KEY(yes|no): the table row goes to stderr (this runs in $(...)), req/s to stdout
+interleaved_slice() {
+  local cpu0 row rps; cpu0=$(cpu_ticks "$4")
+  row=$(PORT=$3 KEY_HDR=$5 wrk_row "$2" "$REF/spread.lua" "$SECS" "" "bench-" 10000)
+  rps=$(echo "$row" | awk -F'|' '{ print $3 + 0 }')
+  echo "$row" | awk -F'|' -v r="$1" -v cpu="$(( $(cpu_ticks "$4") - cpu0 ))" -v secs="$SECS" \
+    '{ n = $3 * secs; printf "| %s |%s|%s|%s|%s|%s| %.0f |\n", r, $2, $3, $4, $5, $6, (n > 0 ? cpu * 10000 / n : 0) }' >&2
+  echo "$rps"
+}
+
 modes() {
   echo "### Persistence modes (wrk spread over 10,000 counters, ${WARMUP}s warm-up, ${SECS}s, $CONNS connections)"
   echo "| mode | req/s | p50 ms | p99 ms | errors |"
@@ -313,6 +360,6 @@ what=${1:-default}
 case $what in
   default) compare; modes; batch; p99; startup ;;
   all) compare; modes; batch; p99; startup; heap ;;
-  compare|modes|batch|p99|startup|heap|core) "$what" ;;
-  *) echo "usage: $0 [all|compare|modes|batch|p99|startup|heap|core]" >&2; exit 2 ;;
+  compare|interleaved|modes|batch|p99|startup|heap|core) "$what" ;;
+  *) echo "usage: $0 [all|compare|interleaved|modes|batch|p99|startup|heap|core]" >&2; exit 2 ;;
 esac
