@@ -183,6 +183,7 @@ interleaved() {
   wait_port "$fpid" "$fport"
   PORT=$cport warm_up "$cpid" countd -- "$REF/spread.lua" "$WARMUP" "" "bench-" 10000
   PORT=$fport KEY_HDR=no warm_up "$fpid" "floor" -- "$REF/spread.lua" "$WARMUP" "" "bench-" 10000
+  exec 3>&1 # the slices' rows: interleaved_slice runs in $(...), whose stdout is its req/s
   echo "| round | server | req/s | p50 ms | p99 ms | errors | server CPU us per request |"
   echo "|---|---|---:|---:|---:|---:|---:|"
   local r ratios="" c f
@@ -203,13 +204,13 @@ interleaved() {
   stop_service
 }
 
-# interleaved_slice ROUND LABEL PORT PID KEY(yes|no): the table row goes to stderr (this runs in $(...)), req/s to stdout
+# interleaved_slice ROUND LABEL PORT PID KEY(yes|no): the table row goes to fd 3 (interleaved's stdout), req/s to stdout
 interleaved_slice() {
   local cpu0 row rps; cpu0=$(cpu_ticks "$4")
   row=$(PORT=$3 KEY_HDR=$5 wrk_row "$2" "$REF/spread.lua" "$SECS" "" "bench-" 10000)
   rps=$(echo "$row" | awk -F'|' '{ print $3 + 0 }')
   echo "$row" | awk -F'|' -v r="$1" -v cpu="$(( $(cpu_ticks "$4") - cpu0 ))" -v secs="$SECS" \
-    '{ n = $3 * secs; printf "| %s |%s|%s|%s|%s|%s| %.0f |\n", r, $2, $3, $4, $5, $6, (n > 0 ? cpu * 10000 / n : 0) }' >&2
+    '{ n = $3 * secs; printf "| %s |%s|%s|%s|%s|%s| %.0f |\n", r, $2, $3, $4, $5, $6, (n > 0 ? cpu * 10000 / n : 0) }' >&3
   echo "$rps"
 }
 
@@ -307,23 +308,31 @@ reference_startup() {
   kill "$pid"; wait "$pid" 2>/dev/null || true; ref_pid=""
 }
 
-# Each run starts countd (without and with the class archive that `package` trains beside the jar, as the README's
-# start command uses it) and the two floors one after the other (interleaved, so drift hits all alike): the floor is
-# Dropwizard's own start-up, the engine floor adds one Hazelcast member. JAVA_OPTS reaches countd only (an AppCDS
-# archive is trained for one jar); JAVA_REF_OPTS the floors. STARTUP_RUNS (default 3).
+# Each run starts countd (bare, and with the class archive that `package` trains beside the jar, as the README's
+# start command uses it; -Xshare:on, so an archive the JVM cannot use fails loudly instead of timing a bare start)
+# and the two floors one after the other (interleaved, so drift hits all alike; the two countd starts swap places
+# every run): the floor is Dropwizard's own start-up, the engine floor adds one Hazelcast member. JAVA_OPTS reaches
+# countd only (an AppCDS archive is trained for one jar); JAVA_REF_OPTS the floors. STARTUP_RUNS (default 3). A JAR
+# built with -Dcds.skip=true has no archive: its column shows "-".
 startup() {
   echo "### Start-up to the first served request (launch of java -jar to the first 200; countd: an authenticated read)"
   [ -f "$REF/dropwizard-floor/target/dropwizard-floor.jar" ] || (cd "$REF/dropwizard-floor" && mvn -q -B -DskipTests package >/dev/null)
   [ -f bench/hazelcast-floor/target/hazelcast-floor.jar ] || ./mvnw -q -B -f bench/hazelcast-floor/pom.xml -DskipTests package >/dev/null
   local archive="${JAR%.jar}.jsa" plain_opts=$JAVA_OPTS
-  [ -f "$archive" ] || { echo "no class archive at $archive (built with -Dcds.skip=true?)" >&2; return 1; }
   echo "| run | countd ms | countd with the build's class archive ms | minimal Dropwizard (floor) ms | Dropwizard + one Hazelcast member (engine floor) ms |"
   echo "|---|---:|---:|---:|---:|"
   for i in $(seq 1 "${STARTUP_RUNS:-3}"); do
-    start_service write-behind; local countd=$STARTUP_MS; stop_service
-    JAVA_OPTS="$plain_opts -XX:SharedArchiveFile=$archive"
-    start_service write-behind; local archived=$STARTUP_MS; stop_service
-    JAVA_OPTS=$plain_opts
+    local countd archived="-" first
+    for first in bare archived; do
+      if [ $((i % 2)) = 0 ]; then [ "$first" = bare ] && first=archived || first=bare; fi
+      if [ "$first" = bare ]; then
+        start_service write-behind; countd=$STARTUP_MS; stop_service
+      elif [ -f "$archive" ]; then
+        JAVA_OPTS="$plain_opts -Xshare:on -XX:SharedArchiveFile=$archive"
+        start_service write-behind; archived=$STARTUP_MS; stop_service
+        JAVA_OPTS=$plain_opts
+      fi
+    done
     echo "| $i | $countd | $archived | $(reference_startup dropwizard) | $(reference_startup hazelcast) |"
   done
 }

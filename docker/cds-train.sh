@@ -1,8 +1,9 @@
 #!/bin/sh
 # Trains an AppCDS archive for countd (used by docker/Dockerfile; works on any machine with a JDK 17 and sh).
 # It runs the jar's ClassArchiveTraining once with -XX:ArchiveClassesAtExit, the same training `package` runs for
-# target/counter-api.jsa: countd starts in that JVM on a throwaway data dir and key (embedded H2, one member,
-# loopback only, ports the kernel picks, COUNTER_* variables ignored), gets one request of each common kind (key
+# target/counter-api.jsa: countd starts in that JVM on a throwaway data dir and key (embedded H2, one member on
+# the first free port from 5701, loopback only, HTTP ports the kernel picks, COUNTER_* variables ignored), gets one
+# request of each common kind (key
 # check, lean and Jersey increments, reads, a batch, errors, the dashboard's login page, health and metrics), and
 # stops; the JVM writes the archive as it exits. Last it starts the jar with -Xshare:on, which refuses to start
 # unless the archive can be used with this java, these JVM flags (JAVA_TOOL_OPTIONS included) and this jar path. A
@@ -23,9 +24,16 @@ case $jar in
 esac
 [ -f "$jar" ] || { echo "cds-train: no jar at $jar" >&2; exit 2; }
 
+# The check at the end runs on built-in defaults only: settings of the calling environment (a disabled dashboard, a
+# database URL) would change what it reads.
+for variable in $(env | sed -n 's/^\(COUNTER_[A-Za-z0-9_]*\)=.*/\1/p'); do
+  unset "$variable"
+done
+
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-# dash runs no EXIT trap when a signal ends it: turn the signals into exits, so the data dir goes too
+# dash runs no EXIT trap when a signal ends it: turn the signals into exits, so the training's data dir (under
+# $dir, its java.io.tmpdir) goes too
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -34,7 +42,7 @@ trap 'exit 143' TERM
 # an archive written without them is not used by a JVM that has them); heap size itself does not bind the archive.
 # The training prints its own failure and the server's last lines.
 rm -f "$archive"
-"$java" -Xmx512m -Xlog:'cds*=error' -XX:ArchiveClassesAtExit="$archive" -cp "$jar" \
+"$java" -Xmx512m -Xlog:'cds*=error' -Djava.io.tmpdir="$dir" -XX:ArchiveClassesAtExit="$archive" -cp "$jar" \
     dev.countd.api.startup.ClassArchiveTraining "$dir/training.log" \
   || { echo "cds-train: the training start failed" >&2; exit 1; }
 [ -s "$archive" ] || { echo "cds-train: the JVM wrote no archive at $archive" >&2; exit 1; }

@@ -16,29 +16,32 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The training start of an AppCDS archive: run under {@code -XX:ArchiveClassesAtExit=ARCHIVE}, it starts countd in
- * this JVM on the built-in defaults (a throwaway data dir and key, loopback, ports the kernel picks), sends one
- * request of each common kind ({@link TrainingRequests}), stops the server and exits, and the JVM writes every class
- * it loaded to the archive. A later {@code java -XX:SharedArchiveFile=ARCHIVE -jar counter-api.jar server} maps
- * those classes instead of loading, verifying and linking them again (docs/benchmarks.md, "Start-up").
+ * this JVM on the built-in defaults (a throwaway data dir and key, loopback only, HTTP ports the kernel picks, the
+ * Hazelcast member on the first free port from 5701), sends one request of each common kind ({@link TrainingRequests}),
+ * stops the server and exits, and the JVM writes every class it loaded to the archive. A later
+ * {@code java -XX:SharedArchiveFile=ARCHIVE -jar counter-api.jar server} maps those classes instead of loading,
+ * verifying and linking them again (docs/benchmarks.md, "Start-up").
  *
- * <p>The calling environment's {@code COUNTER_*} variables are ignored: a disabled dashboard, a database URL or a
- * minimum cluster size would change what is trained or stop the training. The server's output goes to the file
- * given as the only argument; a failure prints its reason and the file's last lines, and exits 1.
+ * <p>The calling environment's {@code COUNTER_*} variables and {@code dw.*} system properties are ignored: a disabled
+ * dashboard, a database URL or a minimum cluster size would change what is trained or stop the training. The
+ * server's output goes to the file given as the only argument; a failure prints its reason and the file's last
+ * lines, and exits 1, as does a training still running after {@link #DEADLINE} (a start that hangs must not hang
+ * the build).
  *
  * <pre>java -XX:ArchiveClassesAtExit=countd.jsa -cp counter-api.jar dev.countd.api.startup.ClassArchiveTraining LOG</pre>
  */
 public final class ClassArchiveTraining {
 
-    private static final long START_TIMEOUT_SECONDS = 300;
+    static final Duration DEADLINE = Duration.ofMinutes(5);
     private static final String KEY_CHARACTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private ClassArchiveTraining() {
@@ -50,25 +53,56 @@ public final class ClassArchiveTraining {
             System.exit(2);
         }
         CommonPoolParallelism.atLeastTwo();
+        // Dropwizard applies dw.* system properties (JAVA_TOOL_OPTIONS can bring them) over the configuration
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("dw.")).forEach(System::clearProperty);
+        PrintStream out = System.out;
         PrintStream console = System.err;
         Path log = Path.of(args[0]).toAbsolutePath();
         Files.createDirectories(log.getParent());
         Path dir = Files.createTempDirectory("countd-class-archive-");
-        int exit = 0;
+        watchdog(log, dir, console).start();
+        int exit = 1;
         try (PrintStream serverOutput = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
-            // before the application starts: logback's console appender writes to the System.out it finds then
             System.setOut(serverOutput);
             System.setErr(serverOutput);
-            train(dir);
-        } catch (Exception | AssertionError failure) {
-            console.println("class archive training failed: " + failure + "; the last lines of " + log + ":");
-            printTail(log, console);
-            exit = 1;
+            try {
+                train(dir);
+                exit = 0;
+            } finally {
+                System.setOut(out);
+                System.setErr(console);
+            }
+        } catch (Throwable failure) {
+            fail(console, "class archive training failed: " + failure, log);
         } finally {
             deleteTree(dir, console);
+            if (exit == 0) {
+                System.exit(0); // the JVM writes the archive as it exits
+            }
+            // no archive of a failed start; also ends the JVM when the failure left the server's threads running
+            Runtime.getRuntime().halt(exit);
         }
-        // also ends the JVM when a failure left the server's threads running; the JVM writes the archive as it exits
-        System.exit(exit);
+    }
+
+    /** Ends a training that outlives {@link #DEADLINE}: halt, since a hung start may also hang the shutdown hooks. */
+    private static Thread watchdog(Path log, Path dir, PrintStream console) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(DEADLINE.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            fail(console, "class archive training still running after " + DEADLINE.toMinutes() + " minutes", log);
+            deleteTree(dir, console);
+            Runtime.getRuntime().halt(1);
+        }, "class-archive-watchdog");
+        watchdog.setDaemon(true);
+        return watchdog;
+    }
+
+    private static void fail(PrintStream console, String reason, Path log) {
+        console.println(reason + "; the last lines of " + log + ":");
+        printTail(log, console);
     }
 
     private static void train(Path dir) throws Exception {
@@ -84,13 +118,28 @@ public final class ClassArchiveTraining {
                 "COUNTER_BOOTSTRAP_API_KEY", key,
                 "COUNTER_ADMIN_PASSWORD", randomCharacters(24),
                 "COUNTER_DRAIN_DELAY", "0s"));
+        // returns once Jetty has started (the server command starts it and leaves)
         application.run("server", DefaultConfigurationSourceProvider.BUILT_IN);
-        Server server = application.started.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Server server = application.started.getNow(null);
+        if (server == null) {
+            throw new IllegalStateException("countd returned from its start without starting Jetty");
+        }
+        Throwable failure = null;
         try {
             new TrainingRequests(application.port(server), application.adminPort(server), key).sendAll();
+        } catch (Throwable t) {
+            failure = t;
+            throw t;
         } finally {
             // stops the API, then the managed objects (the Hazelcast member, the database) before the data dir goes
-            server.stop();
+            try {
+                server.stop();
+            } catch (Exception stop) {
+                if (failure == null) {
+                    throw stop;
+                }
+                failure.addSuppressed(stop);
+            }
         }
     }
 
@@ -108,7 +157,8 @@ public final class ClassArchiveTraining {
         public void initialize(Bootstrap<CounterConfiguration> bootstrap) {
             super.initialize(bootstrap);
             StringSubstitutor substitutor = new StringSubstitutor(variables);
-            substitutor.setEnableUndefinedVariableException(false);
+            // as strict as the environment's substitutor in production: every variable of the defaults has a default
+            substitutor.setEnableUndefinedVariableException(true);
             bootstrap.setConfigurationSourceProvider(
                     new SubstitutingSourceProvider(new DefaultConfigurationSourceProvider(), substitutor));
         }
