@@ -124,23 +124,18 @@ public final class ClassArchiveTraining {
         if (server == null) {
             throw new IllegalStateException("countd returned from its start without starting Jetty");
         }
-        Throwable failure = null;
         try {
             new TrainingRequests(application.port(server), application.adminPort(server), key).sendAll();
-        } catch (Throwable t) {
-            failure = t;
-            throw t;
-        } finally {
-            // stops the API, then the managed objects (the Hazelcast member, the database) before the data dir goes
+        } catch (Throwable failure) {
             try {
                 server.stop();
             } catch (Exception stop) {
-                if (failure == null) {
-                    throw stop;
-                }
                 failure.addSuppressed(stop);
             }
+            throw failure;
         }
+        // stops the API, then the managed objects (the Hazelcast member, the database) before the data dir goes
+        server.stop();
     }
 
     /** countd reading its settings from the given variables instead of the process environment. */
