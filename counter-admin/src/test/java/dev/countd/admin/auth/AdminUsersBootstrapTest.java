@@ -48,15 +48,7 @@ class AdminUsersBootstrapTest {
         executor.execute(() -> awaitQuietly(release)); // the bootstrap queues behind this
         users.bootstrapInBackground(Optional.of(PASSWORD), System.out, executor);
 
-        CompletableFuture<Optional<String>> login = CompletableFuture.supplyAsync(() -> users.authenticate("admin", PASSWORD));
-        assertThat(users.ready()).isFalse();
-        assertThat(login).isNotDone();
-
-        release.countDown();
-
-        await().until(login::isDone);
-        assertThat(login.join()).contains("admin");
-        assertThat(users.ready()).isTrue();
+        assertALoginWaitsUntil(users, release::countDown);
     }
 
     @Test
@@ -64,11 +56,16 @@ class AdminUsersBootstrapTest {
         AdminUsers users = new AdminUsers(Map.of(), migratedStore());
         Runnable start = users.bootstrapLater(Optional.of(PASSWORD), System.out, executor);
 
+        assertALoginWaitsUntil(users, start);
+    }
+
+    /** A login started now is held (and the users are not ready) until {@code letTheBootstrapRun} runs, then succeeds. */
+    private static void assertALoginWaitsUntil(AdminUsers users, Runnable letTheBootstrapRun) {
         CompletableFuture<Optional<String>> login = CompletableFuture.supplyAsync(() -> users.authenticate("admin", PASSWORD));
         assertThat(users.ready()).isFalse();
         assertThat(login).isNotDone();
 
-        start.run();
+        letTheBootstrapRun.run();
 
         await().until(login::isDone);
         assertThat(login.join()).contains("admin");
