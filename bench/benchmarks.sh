@@ -362,6 +362,10 @@ heap() {
     java -Xmx6g -Dhazelcast.logging.type=none -DrememberedOps=${REMEMBERED_OPS:-0} ${COUNTER_FORMAT:+-DcounterFormat=$COUNTER_FORMAT} \
       -cp "$cp" dev.countd.core.bench.HeapPerCounter "${COUNTERS:-1000000}" "$b" 2>&1 \
       | grep -E "^(members|heap used|HEAP_PER|serialized|LIST)"
+    # the engine's own floor in the same run: the same keys and map settings, a Long value, no MapStore
+    [ "${ENGINE_FLOOR:-yes}" = no ] || java -Xmx6g -Dhazelcast.logging.type=none -DengineFloor=true \
+      -cp "$cp" dev.countd.core.bench.HeapPerCounter "${COUNTERS:-1000000}" "$b" 2>&1 \
+      | grep -E "^(members|heap used|HEAP_ENGINE_FLOOR)"
   done
 }
 

@@ -1,6 +1,8 @@
 package dev.countd.core.bench;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.MapStore;
@@ -45,8 +47,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * counter it owns; and per stored copy (divided by the number of copies, backupCount + 1). Then it times
  * listing pages ({@link CounterService#list}, a key scan of the whole map) at that size, and prints the
  * serialized size of a default counter's key and value.
+ * <p>With {@code -DengineFloor=true} it measures the engine's own floor instead: the same keys in a map with the
+ * counters map's settings (format, backups, no index) but a {@code Long} as the value and no MapStore, the least
+ * one IMap entry per counter can cost on this engine.
  * <pre>
- * java -Xmx4g [-Dhistogram=true] [-DlistRounds=20] [-DrememberedOps=64] [-DcounterFormat=1] -cp ... \
+ * java -Xmx4g [-Dhistogram=true] [-DlistRounds=20] [-DrememberedOps=64] [-DcounterFormat=1] [-DengineFloor=true] -cp ... \
  *     dev.countd.core.bench.HeapPerCounter [count=1000000] [backupCount=1]
  * </pre>
  */
@@ -54,6 +59,8 @@ public final class HeapPerCounter {
 
     private static final int REMEMBERED_OPS = Integer.getInteger("rememberedOps", 0);
     private static final int COUNTER_FORMAT = Integer.getInteger("counterFormat", CounterCodec.VERSION);
+    private static final boolean ENGINE_FLOOR = Boolean.getBoolean("engineFloor");
+    private static final String ENGINE_FLOOR_MAP = "engine-floor";
 
     private HeapPerCounter() {
     }
@@ -71,7 +78,14 @@ public final class HeapPerCounter {
             ClusterSettings settings = new ClusterSettings(clusterName, "127.0.0.1", 5901, backupCount == 0 ? List.of() : addresses,
                     false, ClusterSettings.KubernetesDiscovery.OFF, backupCount, 1, COUNTER_FORMAT);
             Config config = CounterCluster.config(settings, PersistenceSettings.WRITE_THROUGH, new NothingStored());
+            config.addMapConfig(new MapConfig(config.getMapConfig(CounterCluster.COUNTERS_MAP)).setName(ENGINE_FLOOR_MAP)
+                    .setMapStoreConfig(new MapStoreConfig().setEnabled(false)));
             members.add(CounterCluster.start(config));
+        }
+        if (ENGINE_FLOOR) {
+            measureEngineFloor(members.get(0).getMap(ENGINE_FLOOR_MAP), count, backupCount);
+            members.forEach(HazelcastInstance::shutdown);
+            return;
         }
         IMap<String, Counter> map = members.get(0).getMap(CounterCluster.COUNTERS_MAP);
         long before = usedAfterGc();
@@ -97,6 +111,25 @@ public final class HeapPerCounter {
         }
         timeListing(new CounterService(map, CounterDefaults.STANDARD, true), count);
         members.forEach(HazelcastInstance::shutdown);
+    }
+
+    /** The same keys with a {@code Long} 0 as the value: what the engine itself holds per entry. */
+    private static void measureEngineFloor(IMap<String, Long> map, int count, int backupCount) throws InterruptedException {
+        long before = usedAfterGc();
+        Map<String, Long> chunk = new HashMap<>();
+        for (int i = 1; i <= count; i++) {
+            chunk.put(new CounterId("default", String.format("counter-%07d", i)).key(), 0L);
+            if (chunk.size() == 10_000 || i == count) {
+                map.putAll(chunk);
+                chunk.clear();
+            }
+        }
+        long after = usedAfterGc();
+        System.out.printf("members %d, backup-count %d, engine floor: %d String keys with a Long value (map size %d)%n",
+                backupCount + 1, backupCount, count, map.size());
+        System.out.printf("heap used after GC: before %.1f MiB, after %.1f MiB%n", before / 1048576.0, after / 1048576.0);
+        System.out.printf("HEAP_ENGINE_FLOOR backupCount=%d bytes=%.0f (all members / entries); per stored copy %.0f%n",
+                backupCount, (after - before) / (double) count, (after - before) / (double) count / (backupCount + 1));
     }
 
     /**
