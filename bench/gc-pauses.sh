@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# p99 at a paced rate, and the GC pauses that fall in the measured window: the number, their mean and longest, and
+# (G1) the bytes each young pause copied. ManyCounters load on 127.0.0.1 only; every run is bounded in time.
+#   bench/gc-pauses.sh [JAR] LABEL        RATE=16000 (what paced.lua is asked for) WARM=60 SECS=20 JAVA_OPTS=...
+#   e.g. JAVA_OPTS=-XX:+UseZGC bench/gc-pauses.sh counter-api/target/counter-api.jar zgc
+# The GC log (with the age table and heap sizes of each pause) stays in /tmp/gc-pauses-LABEL.log.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+JAR=${1:-$root/counter-api/target/counter-api.jar}; LABEL=${2:-countd}
+RATE=${RATE:-16000}; WARM=${WARM:-60}; SECS=${SECS:-20}
+log=/tmp/gc-pauses-$LABEL.log
+JAVA_OPTS="${JAVA_OPTS:-} -Xlog:gc,gc+phases=debug,gc+age=trace,gc+heap=debug:file=$log:uptime"
+# shellcheck source=countd-server.sh
+source "$root/bench/countd-server.sh"
+start_countd gc
+cd "$root"
+wrk -t1 -c32 -d"${WARM}s" -s "${BENCH_REF:-$root/../shared/bench}/spread.lua" -H "Authorization: Bearer $KEY" \
+  "http://127.0.0.1:$PORT" >/dev/null
+# paced runs touch their own counters: create them before the measured window
+RATE=$RATE CONNS=32 wrk -t1 -c32 -d10s --timeout 10s -s bench/paced.lua -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT" >/dev/null
+from=$(jcmd "$pid" VM.uptime | tail -1 | awk '{print $1}')
+RATE=$RATE CONNS=32 wrk -t1 -c32 -d"${SECS}s" --timeout 10s -s bench/paced.lua -H "Authorization: Bearer $KEY" \
+  "http://127.0.0.1:$PORT" | grep PACED | sed "s/^/$LABEL: /"
+# the log's lines start with the JVM's uptime, "[123.456s]": only pauses after the window opened count
+awk -v from="$from" '{ t = $1; gsub(/[][s]/, "", t) }
+  t + 0 > from && /Pause/ && /ms$/ && !/Try Complete/ {  # ZGC logs a sub-phase of Mark End as a pause too
+  ms = $NF + 0; n++; sum += ms; if (ms > max) max = ms }
+  t + 0 > from && /Copied Bytes/ { split($0, b, "Sum:"); copies++; copied += b[2] }
+  END { printf "  pauses in the window: %d, mean %.2f ms, longest %.2f ms", n, n ? sum / n : 0, max
+        if (copies) printf "; copied per young pause %.1f MB", copied / copies / 1e6
+        print "" }' "$log"
