@@ -317,11 +317,11 @@ public class CounterApplication extends Application<CounterConfiguration> {
         jersey.register(new ApiAuthFeature(authentication, rateLimitFilter));
         jersey.register(new CounterResource(counters, environment.getObjectMapper(), inFlight, operations));
         if (config.leanCounterRoutes() && "/*".equals(jersey.getUrlPattern())) {
-            // After the drain and client-address filters, before Jersey: plain increments skip Jersey's per-request work.
-            environment.servlets().addFilter("hot-counter-routes", new HotCounterRoutes(authentication, rateLimitFilter,
-                            counters, operations, requestSinks, environment.getObjectMapper(),
-                            environment.metrics().meter(HotCounterRoutes.SERVED_METER)))
-                    .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/counters/*");
+            // A Jetty handler in the application's context, before its servlets: plain increments skip the servlet
+            // filters' and Jersey's per-request work, and no thread waits for the counter.
+            environment.getApplicationContext().insertHandler(new HotCounterRoutes(authentication, rateLimitFilter,
+                    counters, operations, requestSinks, environment.getObjectMapper(),
+                    environment.metrics().meter(HotCounterRoutes.SERVED_METER), drain::draining));
         }
         RateLimitFilter batchLimiter = rateLimitFilter;
         jersey.register(new BatchResource(counters, inFlight,

@@ -19,37 +19,48 @@ import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.CounterOperation;
 import dev.countd.core.counter.CounterService;
 import dev.countd.core.counter.MutationResult;
-import jakarta.servlet.Filter;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * The lean path for the hottest routes: a plain {@code POST /counters/{name}/increment} or
  * {@code /decrement} (no body, no If-Match, no Idempotency-Key, at most {@code ?by=n}) is served
- * by this servlet filter in front of Jersey, which costs most of a request's CPU otherwise. It
- * uses the same pieces as the Jersey route: the key check ({@link ApiKeyAuthFilter#check}), the
- * rate limit ({@link RateLimitFilter#charge}), the scope refusal, the core call and its
+ * by this Jetty handler in front of the servlets and Jersey, which cost most of a request's CPU
+ * otherwise. It uses the same pieces as the Jersey route: the key check ({@link ApiKeyAuthFilter#check}),
+ * the rate limit ({@link RateLimitFilter#charge}), the scope refusal, the core call and its
  * translation ({@link CounterResults}), the exception mappers ({@link ExceptionResponses}), the
  * operation metrics and the request sinks (latency histogram, request log) under the same route
- * template. Any other request, including every unusual form of these (an encoded name, other
- * query parameters, an Accept that may not take JSON), passes through to Jersey unchanged.
+ * template, and the drain's {@code Connection: close}. Any other request, including every unusual
+ * form of these (an encoded name, other query parameters, an Accept that may not take JSON), goes on
+ * to the servlets unchanged.
+ *
+ * <p>No thread waits for the counter: the request thread checks the key and the limit, submits the
+ * entry processor and returns; the thread that completes the invocation (usually the partition thread)
+ * writes the answer. Jetty's core write never blocks its caller (a full socket buffer finishes from the
+ * selector), and Jetty hands the connection's next request to its own pool, so nothing slow or
+ * blocking runs on Hazelcast's thread. That saves the request thread's park and wake-up per increment.
  */
-public final class HotCounterRoutes implements Filter {
+public final class HotCounterRoutes extends Handler.Wrapper {
 
-    /** Dropwizard meter of the requests this filter answered (exported as {@code countd_lean_routes_served_total}-like Dropwizard metrics). */
+    /** Dropwizard meter of the requests this handler answered. */
     public static final String SERVED_METER = "countd.lean-routes.served";
     static final String PREFIX = "/counters/";
+    private static final Logger LOG = LoggerFactory.getLogger(HotCounterRoutes.class);
     private static final byte[] NO_BODY = new byte[0];
 
     private final ApiKeyAuthFilter authentication;
@@ -61,11 +72,16 @@ public final class HotCounterRoutes implements Filter {
     /** The same mapper's writer for a counter, resolved once (Jersey writes the same bytes through {@code json}). */
     private final ObjectWriter counterJson;
     private final Meter served;
+    private final BooleanSupplier draining;
 
-    /** @param rateLimit null when rate limits are off */
+    /**
+     * @param rateLimit null when rate limits are off
+     * @param draining  true while the node drains: answers then carry {@code Connection: close}, as the
+     *                  drain's servlet filter adds to every other answer
+     */
     public HotCounterRoutes(ApiKeyAuthFilter authentication, RateLimitFilter rateLimit, CounterService counters,
                             OperationRecorder recorder, List<Consumer<CompletedRequest>> completed, ObjectMapper json,
-                            Meter served) {
+                            Meter served, BooleanSupplier draining) {
         this.authentication = authentication;
         this.rateLimit = rateLimit;
         this.counters = counters;
@@ -75,9 +91,10 @@ public final class HotCounterRoutes implements Filter {
         this.json = json;
         this.counterJson = json.writerFor(CounterJson.class);
         this.served = served;
+        this.draining = draining;
     }
 
-    /** A request this filter serves: which step, on which counter name, with which raw {@code by}. */
+    /** A request this handler serves: which step, on which counter name, with which raw {@code by}. */
     record Step(Kind kind, String name, String by) {
     }
 
@@ -99,20 +116,83 @@ public final class HotCounterRoutes implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-            throws IOException, ServletException {
-        Step step = request instanceof HttpServletRequest http ? step(http) : null;
+    public boolean handle(Request request, org.eclipse.jetty.server.Response response, Callback callback) throws Exception {
+        Step step = step(request);
         if (step == null) {
-            chain.doFilter(request, response);
-            return;
+            return super.handle(request, response, callback);
         }
-        long start = System.nanoTime();
-        HttpServletRequest http = (HttpServletRequest) request;
-        Answer answer = answer(http, step);
-        served.mark(); // before the answer goes out, so a client that has it sees the count
-        write(answer, (HttpServletResponse) response);
-        completed.accept(new CompletedRequest(step.kind().route, "POST", answer.reply().status(),
-                System.nanoTime() - start, answer.keyId()));
+        Exchange exchange = new Exchange(step, request, response, callback, System.nanoTime());
+        RateDecision decision = null;
+        String keyId = "-";
+        try {
+            ApiKeyAuthFilter.Outcome auth = authentication.check(ApiKeyAuthFilter.presentedKey(
+                    request.getHeaders().get(HttpHeader.AUTHORIZATION), request.getHeaders().get(ApiKeyAuthFilter.API_KEY_HEADER)),
+                    Request.getRemoteAddr(request));
+            decision = auth.decision();
+            if (auth.key() == null) {
+                exchange.answer(new Answer(auth.refusal().toResponse(), decision, auth.challenge(), keyId));
+                return true;
+            }
+            ApiKey key = auth.key();
+            keyId = key.id();
+            if (rateLimit != null) {
+                RateLimitFilter.Charge charge = rateLimit.charge(key);
+                decision = charge.decision();
+                if (charge.refusal() != null) {
+                    exchange.answer(new Answer(charge.refusal().toResponse(), decision, null, keyId));
+                    return true;
+                }
+            }
+            if (!key.has(Scope.COUNTERS_WRITE)) {
+                exchange.answer(new Answer(ScopeFilter.refusal(Scope.COUNTERS_WRITE).toResponse(), decision, null, keyId));
+                return true;
+            }
+            apply(key.namespace(), exchange, decision, keyId);
+        } catch (RuntimeException e) {
+            exchange.answer(new Answer(ExceptionResponses.of(e), decision, null, keyId));
+        }
+        return true;
+    }
+
+    /** {@link CounterResource}'s increment/decrement for this simple form, recorded the same way; answers when the counter has. */
+    private void apply(String namespace, Exchange exchange, RateDecision decision, String keyId) {
+        String kind = exchange.step().kind().operation;
+        try {
+            CounterId id = new CounterId(namespace, exchange.step().name());
+            long by = Amounts.resolve(exchange.step().by(), NO_BODY, null, body -> null);
+            counters.mutateAsync(id, exchange.step().kind().of(by)).whenComplete((result, failure) -> {
+                Reply reply;
+                try {
+                    if (failure == null) {
+                        recorder.record(kind, result);
+                        reply = reply(result);
+                    } else {
+                        RuntimeException cause = unwrap(failure);
+                        recorder.failed(kind, cause);
+                        reply = new Generic(ExceptionResponses.of(cause));
+                    }
+                } catch (RuntimeException e) { // never leave the client without an answer
+                    reply = new Generic(ExceptionResponses.of(e));
+                }
+                exchange.answer(new Answer(reply, decision, null, keyId));
+            });
+        } catch (RuntimeException e) {
+            recorder.failed(kind, e);
+            throw e;
+        }
+    }
+
+    private static Reply reply(MutationResult result) {
+        if (CounterResults.isPlainSuccess(result)) {
+            return new Success(CounterResults.status(result, 200), result.counter().version(),
+                    CounterJson.of(result.counter(), result.clamped()));
+        }
+        return new Generic(CounterResults.toResponse(result, 200, true));
+    }
+
+    private static RuntimeException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
 
     private record Answer(Reply reply, RateDecision decision, String challenge, String keyId) {
@@ -137,114 +217,117 @@ public final class HotCounterRoutes implements Filter {
         }
     }
 
-    private Answer answer(HttpServletRequest http, Step step) {
-        RateDecision decision = null;
-        String keyId = "-";
-        try {
-            ApiKeyAuthFilter.Outcome auth = authentication.check(ApiKeyAuthFilter.presentedKey(
-                    http.getHeader(HttpHeaders.AUTHORIZATION), http.getHeader(ApiKeyAuthFilter.API_KEY_HEADER)),
-                    http.getRemoteAddr());
-            decision = auth.decision();
-            if (auth.key() == null) {
-                return new Answer(auth.refusal().toResponse(), decision, auth.challenge(), keyId);
+    /** One request on its way: answered once, from whichever thread has the answer. */
+    private final class Exchange {
+        private final Step step;
+        private final Request request;
+        private final org.eclipse.jetty.server.Response response;
+        private final Callback callback;
+        private final long start;
+
+        Exchange(Step step, Request request, org.eclipse.jetty.server.Response response, Callback callback, long start) {
+            this.step = step;
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.start = start;
+        }
+
+        Step step() {
+            return step;
+        }
+
+        void answer(Answer answer) {
+            served.mark(); // before the answer goes out, so a client that has it sees the count
+            try {
+                write(answer);
+            } catch (RuntimeException e) {
+                org.eclipse.jetty.server.Response.writeError(request, response, callback, e);
             }
-            ApiKey key = auth.key();
-            keyId = key.id();
-            if (rateLimit != null) {
-                RateLimitFilter.Charge charge = rateLimit.charge(key);
-                decision = charge.decision();
-                if (charge.refusal() != null) {
-                    return new Answer(charge.refusal().toResponse(), decision, null, keyId);
+            try {
+                completed.accept(new CompletedRequest(step.kind().route, "POST", answer.reply().status(),
+                        System.nanoTime() - start, answer.keyId()));
+            } catch (RuntimeException e) { // on Hazelcast's thread nobody else would see it
+                LOG.warn("a request sink failed for {}", step.kind().route, e);
+            }
+        }
+
+        private void write(Answer answer) {
+            HttpFields.Mutable headers = response.getHeaders();
+            if (answer.reply() instanceof Success success) {
+                response.setStatus(success.status());
+                headers.put(HttpHeaders.ETAG, CounterResults.etagHeader(success.version()));
+                writeHeaders(answer, headers);
+                writeBody(bytes(counterJson, success.counter()), "application/json");
+                return;
+            }
+            Response generic = ((Generic) answer.reply()).response();
+            response.setStatus(generic.getStatus());
+            for (Map.Entry<String, List<String>> header : generic.getStringHeaders().entrySet()) {
+                if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                    header.getValue().forEach(value -> headers.add(header.getKey(), value));
                 }
             }
-            if (!key.has(Scope.COUNTERS_WRITE)) {
-                return new Answer(ScopeFilter.refusal(Scope.COUNTERS_WRITE).toResponse(), decision, null, keyId);
+            writeHeaders(answer, headers);
+            Object entity = generic.getEntity();
+            if (entity == null) {
+                response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+                return;
             }
-            return new Answer(apply(key.namespace(), step), decision, null, keyId);
-        } catch (RuntimeException e) {
-            return new Answer(ExceptionResponses.of(e), decision, null, keyId);
+            writeBody(bytes(json.writer(), entity), entity instanceof Problem ? Problem.MEDIA_TYPE.toString() : "application/json");
+        }
+
+        private void writeHeaders(Answer answer, HttpFields.Mutable headers) {
+            RateLimitHeaders.write(answer.decision(), headers::put);
+            if (answer.challenge() != null) {
+                headers.put(HttpHeaders.WWW_AUTHENTICATE, answer.challenge());
+            }
+            if (draining.getAsBoolean()) {
+                headers.put(HttpHeader.CONNECTION, "close");
+            }
+        }
+
+        private void writeBody(byte[] body, String contentType) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+            response.write(true, ByteBuffer.wrap(body), callback);
         }
     }
 
-    /** {@link CounterResource}'s increment/decrement for this simple form, recorded the same way. */
-    private Reply apply(String namespace, Step step) {
-        String kind = step.kind().operation;
-        MutationResult result;
+    private static byte[] bytes(ObjectWriter writer, Object value) {
         try {
-            CounterId id = new CounterId(namespace, step.name());
-            long by = Amounts.resolve(step.by(), NO_BODY, null, body -> null);
-            result = counters.mutate(id, step.kind().of(by), null);
-        } catch (RuntimeException e) {
-            recorder.failed(kind, e);
-            throw e;
-        }
-        recorder.record(kind, result);
-        if (CounterResults.isPlainSuccess(result)) {
-            return new Success(CounterResults.status(result, 200), result.counter().version(),
-                    CounterJson.of(result.counter(), result.clamped()));
-        }
-        return new Generic(CounterResults.toResponse(result, 200, true));
-    }
-
-    private void write(Answer answer, HttpServletResponse out) throws IOException {
-        if (answer.reply() instanceof Success success) {
-            out.setStatus(success.status());
-            out.setHeader(HttpHeaders.ETAG, CounterResults.etagHeader(success.version()));
-            writeHeaders(answer, out);
-            writeBody(counterJson.writeValueAsBytes(success.counter()), "application/json", out);
-            return;
-        }
-        Response response = ((Generic) answer.reply()).response();
-        out.setStatus(response.getStatus());
-        for (Map.Entry<String, List<String>> header : response.getStringHeaders().entrySet()) {
-            if (!header.getKey().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
-                header.getValue().forEach(value -> out.addHeader(header.getKey(), value));
-            }
-        }
-        writeHeaders(answer, out);
-        Object entity = response.getEntity();
-        if (entity == null) {
-            return;
-        }
-        writeBody(json.writeValueAsBytes(entity), entity instanceof Problem ? Problem.MEDIA_TYPE.toString() : "application/json", out);
-    }
-
-    private static void writeHeaders(Answer answer, HttpServletResponse out) {
-        RateLimitHeaders.write(answer.decision(), out::setHeader);
-        if (answer.challenge() != null) {
-            out.setHeader(HttpHeaders.WWW_AUTHENTICATE, answer.challenge());
+            return writer.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the answer as JSON", e);
         }
     }
 
-    private static void writeBody(byte[] body, String contentType, HttpServletResponse out) throws IOException {
-        out.setContentType(contentType);
-        out.setContentLength(body.length);
-        out.getOutputStream().write(body);
-    }
-
-    /** The step this request asks for, or null when it is not the simple form (Jersey serves it then). */
-    static Step step(HttpServletRequest http) {
-        if (!"POST".equals(http.getMethod()) || http.getHeader(HttpHeaders.IF_MATCH) != null
-                || http.getHeader(IdempotencyKeys.HEADER) != null || http.getHeader("Transfer-Encoding") != null
-                || !acceptsJson(http.getHeader(HttpHeaders.ACCEPT))) {
+    /** The step this request asks for, or null when it is not the simple form (the servlets serve it then). */
+    static Step step(Request request) {
+        HttpFields headers = request.getHeaders();
+        if (!"POST".equals(request.getMethod()) || headers.get(HttpHeader.IF_MATCH) != null
+                || headers.get(IdempotencyKeys.HEADER) != null || headers.get(HttpHeader.TRANSFER_ENCODING) != null
+                || !acceptsJson(headers.get(HttpHeader.ACCEPT))) {
             return null;
         }
-        String length = http.getHeader(HttpHeaders.CONTENT_LENGTH);
+        String length = headers.get(HttpHeader.CONTENT_LENGTH);
         if (length != null && !length.trim().equals("0")) {
             return null;
         }
-        String by = by(http.getQueryString());
-        if (by == null && http.getQueryString() != null) {
+        String query = request.getHttpURI().getQuery();
+        String by = by(query);
+        if (by == null && query != null) {
             return null;
         }
-        return step(http.getRequestURI(), http.getContextPath(), by);
+        return step(request.getHttpURI().getPath(), request.getContext().getContextPath(), by);
     }
 
+    /** @param uri the request's path as sent (still encoded) */
     static Step step(String uri, String contextPath, String by) {
         if (contextPath != null && !contextPath.isEmpty() && !contextPath.equals("/")) {
             return null;
         }
-        if (!uri.startsWith(PREFIX)) {
+        if (uri == null || !uri.startsWith(PREFIX)) {
             return null;
         }
         int slash = uri.indexOf('/', PREFIX.length());

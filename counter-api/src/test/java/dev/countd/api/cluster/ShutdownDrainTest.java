@@ -62,5 +62,17 @@ class ShutdownDrainTest {
         HttpURLConnection increment = call("POST", port, "/counters/drain.write/increment");
         assertThat(increment.getResponseCode()).isEqualTo(200);
         assertThat(increment.getHeaderField("Connection")).isEqualToIgnoringCase("close");
+
+        // the plain form is answered by the lean path, before the servlet filters: it closes too
+        long leanBefore = leanServed();
+        HttpURLConnection lean = call("POST", port, "/counters/drain.write/increment");
+        lean.setRequestProperty("Accept", "application/json");
+        assertThat(lean.getResponseCode()).isEqualTo(200);
+        assertThat(leanServed()).isEqualTo(leanBefore + 1);
+        assertThat(lean.getHeaderField("Connection")).isEqualToIgnoringCase("close");
+    }
+
+    private long leanServed() {
+        return app.getEnvironment().metrics().meter(dev.countd.api.counter.HotCounterRoutes.SERVED_METER).getCount();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The counter operations the edges call. Every mutation is one entry processor on the key's
@@ -53,6 +54,17 @@ public final class CounterService {
     public MutationResult mutate(CounterId id, CounterOperation operation, Long expectedVersion, OperationId operationId) {
         writeGuard.ensureWritable();
         return counters.executeOnKey(id.key(), processor(operation, expectedVersion, operationId));
+    }
+
+    /**
+     * {@link #mutate} with a server-generated operation id, without a thread waiting for it. The stage
+     * completes when the synchronous call would return (after the sync backups acknowledged), on the thread
+     * that completes Hazelcast's invocation: often the partition thread, so what is chained to it must not
+     * block. A refused write (the minority side of a split) throws here, before anything is sent.
+     */
+    public CompletionStage<MutationResult> mutateAsync(CounterId id, CounterOperation operation) {
+        writeGuard.ensureWritable();
+        return DirectSubmit.submit(counters, id.key(), processor(operation, null, null));
     }
 
     /**

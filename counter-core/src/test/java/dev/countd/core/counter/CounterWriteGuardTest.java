@@ -25,7 +25,7 @@ class CounterWriteGuardTest {
     }
 
     @Test
-    void refusedWritesChangeNothingWhetherSingleOrBatched(@TempDir Path dir) {
+    void refusedWritesChangeNothingWhetherSingleAsyncOrBatched(@TempDir Path dir) {
         try (TestCluster cluster = new TestCluster(EmbeddedStore.h2(dir), SqlDialect.H2,
                 new PersistenceSettings(PersistenceMode.WRITE_THROUGH, 1, 500), Map.of())) {
             CounterService guarded = new CounterService(cluster.instance.getMap(CounterCluster.COUNTERS_MAP),
@@ -35,6 +35,7 @@ class CounterWriteGuardTest {
             CounterId id = new CounterId("default", "guarded");
 
             assertThatThrownBy(() -> guarded.increment(id, 1)).isInstanceOf(Refused.class);
+            assertThatThrownBy(() -> guarded.mutateAsync(id, new CounterOperation.Increment(1))).isInstanceOf(Refused.class);
             assertThatThrownBy(() -> guarded.applyBatch(List.of(new BatchItem(id, new CounterOperation.Increment(1), null))))
                     .isInstanceOf(Refused.class);
             assertThat(guarded.get(id)).isEmpty();
