@@ -120,13 +120,16 @@ wait_port() { # pid port: until something answers on 127.0.0.1:port (bounded 120
 # way but waited for by port (compare.sh's fixed sleeps are too short on a busy machine).
 # hazelcast: the engine floor of bench/hazelcast-floor (the minimal resource over an IMap entry processor);
 # hazelcast-lean: the same with the POST routes in a plain servlet, as countd's lean path serves them.
-reference() { # jetty|dropwizard|hazelcast|hazelcast-lean
+# hazelcast-async: the POST routes in a Jetty handler whose completing partition thread writes the answer
+# through the member proxy's own invocation, as countd's lean path does since 880a9d7.
+reference() { # jetty|dropwizard|hazelcast|hazelcast-lean|hazelcast-async
   local p pid; p=$(port_free)
   if [ "$1" = jetty ]; then
     java -Xmx1g -jar "$REF/jetty-ceiling/target/jetty-ceiling.jar" "$p" 127.0.0.1 >/dev/null 2>&1 & pid=$!
-  elif [ "$1" = hazelcast ] || [ "$1" = hazelcast-lean ]; then
-    local lean=false; [ "$1" = hazelcast-lean ] && lean=true
-    (cd bench/hazelcast-floor && exec java -Xmx1g -Dfloor.lean=$lean -Ddw.server.connector.port="$p" -jar target/hazelcast-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
+  elif [ "$1" = hazelcast ] || [ "$1" = hazelcast-lean ] || [ "$1" = hazelcast-async ]; then
+    local lean=false async=false; [ "$1" = hazelcast-lean ] && lean=true; [ "$1" = hazelcast-async ] && async=internal
+    (cd bench/hazelcast-floor && exec java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -Dfloor.lean=$lean \
+      -Dfloor.async=$async -Ddw.server.connector.port="$p" -jar target/hazelcast-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
   else
     (cd "$REF/dropwizard-floor" && exec java -Xmx1g -Ddw.server.connector.port="$p" -jar target/dropwizard-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
   fi
@@ -154,6 +157,7 @@ compare() {
   if [ "${ENGINE_FLOOR:-yes}" != no ]; then
     reference hazelcast "minimal Dropwizard over a Hazelcast IMap entry processor (engine floor)"
     reference hazelcast-lean "the engine floor's routes in a plain servlet (lean engine floor)"
+    reference hazelcast-async "the engine floor's routes answered from the partition thread (async engine floor)"
   fi
   [ "${ORDER:-}" = countd-first ] || compare_countd
   echo
