@@ -110,6 +110,7 @@ import com.hazelcast.map.MapStore;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
@@ -321,7 +322,8 @@ public class CounterApplication extends Application<CounterConfiguration> {
             // filters' and Jersey's per-request work, and no thread waits for the counter.
             environment.getApplicationContext().insertHandler(new HotCounterRoutes(authentication, rateLimitFilter,
                     counters, operations, requestSinks, environment.getObjectMapper(),
-                    environment.metrics().meter(HotCounterRoutes.SERVED_METER), drain::draining));
+                    environment.metrics().meter(HotCounterRoutes.SERVED_METER), drain::draining,
+                    config.getServerFactory() instanceof AbstractServerFactory server ? server.getMaxThreads() : 1024));
         }
         RateLimitFilter batchLimiter = rateLimitFilter;
         jersey.register(new BatchResource(counters, inFlight,

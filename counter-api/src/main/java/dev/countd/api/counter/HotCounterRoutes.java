@@ -33,7 +33,12 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -50,10 +55,11 @@ import java.util.function.Consumer;
  * to the servlets unchanged.
  *
  * <p>No thread waits for the counter: the request thread checks the key and the limit, submits the
- * entry processor and returns; the thread that completes the invocation (usually the partition thread)
- * writes the answer. Jetty's core write never blocks its caller (a full socket buffer finishes from the
- * selector), and Jetty hands the connection's next request to its own pool, so nothing slow or
- * blocking runs on Hazelcast's thread. That saves the request thread's park and wake-up per increment.
+ * entry processor and returns. A plain answer completed on the partition thread is written there:
+ * Jetty's core write never blocks its caller (a full socket buffer finishes from the selector), and
+ * Jetty hands the connection's next request to its own pool. That saves the request thread's park and
+ * wake-up per increment. Failures (their mappers log) and answers completed on any other Hazelcast
+ * thread (a response thread serves all the member's answers) are written by Jetty's pool instead.
  */
 public final class HotCounterRoutes extends Handler.Wrapper {
 
@@ -73,15 +79,19 @@ public final class HotCounterRoutes extends Handler.Wrapper {
     private final ObjectWriter counterJson;
     private final Meter served;
     private final BooleanSupplier draining;
+    private final int inFlightLimit;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     /**
      * @param rateLimit null when rate limits are off
      * @param draining  true while the node drains: answers then carry {@code Connection: close}, as the
      *                  drain's servlet filter adds to every other answer
+     * @param inFlightLimit how many increments may wait for their counters without a request thread waiting too
+     *                      (the server's request threads: the bound there was when every request thread waited)
      */
     public HotCounterRoutes(ApiKeyAuthFilter authentication, RateLimitFilter rateLimit, CounterService counters,
                             OperationRecorder recorder, List<Consumer<CompletedRequest>> completed, ObjectMapper json,
-                            Meter served, BooleanSupplier draining) {
+                            Meter served, BooleanSupplier draining, int inFlightLimit) {
         this.authentication = authentication;
         this.rateLimit = rateLimit;
         this.counters = counters;
@@ -92,6 +102,7 @@ public final class HotCounterRoutes extends Handler.Wrapper {
         this.counterJson = json.writerFor(CounterJson.class);
         this.served = served;
         this.draining = draining;
+        this.inFlightLimit = inFlightLimit;
     }
 
     /** A request this handler serves: which step, on which counter name, with which raw {@code by}. */
@@ -154,31 +165,34 @@ public final class HotCounterRoutes extends Handler.Wrapper {
         return true;
     }
 
-    /** {@link CounterResource}'s increment/decrement for this simple form, recorded the same way; answers when the counter has. */
+    /**
+     * {@link CounterResource}'s increment/decrement for this simple form, recorded the same way; answers when the
+     * counter has. Over {@code inFlightLimit} increments waiting for their counters, the request thread waits for
+     * its own too, so Jetty's thread pool bounds the work in flight as it did when every request thread waited.
+     */
     private void apply(String namespace, Exchange exchange, RateDecision decision, String keyId) {
         String kind = exchange.step().kind().operation;
+        CompletionStage<MutationResult> mutation;
         try {
             CounterId id = new CounterId(namespace, exchange.step().name());
             long by = Amounts.resolve(exchange.step().by(), NO_BODY, null, body -> null);
-            counters.mutateAsync(id, exchange.step().kind().of(by)).whenComplete((result, failure) -> {
-                Reply reply;
-                try {
-                    if (failure == null) {
-                        recorder.record(kind, result);
-                        reply = reply(result);
-                    } else {
-                        RuntimeException cause = unwrap(failure);
-                        recorder.failed(kind, cause);
-                        reply = new Generic(ExceptionResponses.of(cause));
-                    }
-                } catch (RuntimeException e) { // never leave the client without an answer
-                    reply = new Generic(ExceptionResponses.of(e));
-                }
-                exchange.answer(new Answer(reply, decision, null, keyId));
-            });
+            mutation = counters.mutateAsync(id, exchange.step().kind().of(by));
         } catch (RuntimeException e) {
             recorder.failed(kind, e);
             throw e;
+        }
+        boolean overLimit = inFlight.incrementAndGet() > inFlightLimit;
+        CompletableFuture<Void> answered = mutation.handle((result, failure) -> {
+            inFlight.decrementAndGet();
+            if (failure == null && (CounterService.onPartitionThread() || exchange.onRequestThread())) {
+                exchange.settle(kind, result, null, decision, keyId);
+            } else { // a failure logs; a response thread serves every member's answers: Jetty's pool writes these
+                exchange.settleOn(exchange.executor(), kind, result, failure, decision, keyId);
+            }
+            return (Void) null;
+        }).toCompletableFuture();
+        if (overLimit) {
+            answered.exceptionally(ignored -> null).join();
         }
     }
 
@@ -191,6 +205,9 @@ public final class HotCounterRoutes extends Handler.Wrapper {
     }
 
     private static RuntimeException unwrap(Throwable failure) {
+        if (failure == null) {
+            return null;
+        }
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     }
@@ -224,6 +241,7 @@ public final class HotCounterRoutes extends Handler.Wrapper {
         private final org.eclipse.jetty.server.Response response;
         private final Callback callback;
         private final long start;
+        private final Thread requestThread = Thread.currentThread();
 
         Exchange(Step step, Request request, org.eclipse.jetty.server.Response response, Callback callback, long start) {
             this.step = step;
@@ -237,11 +255,56 @@ public final class HotCounterRoutes extends Handler.Wrapper {
             return step;
         }
 
+        /** True when the counter answered before the request thread left (then it answers itself). */
+        boolean onRequestThread() {
+            return Thread.currentThread() == requestThread;
+        }
+
+        Executor executor() {
+            return request.getComponents().getExecutor();
+        }
+
+        /** {@link #settle} on {@code executor}, or here if it refuses the task (a full pool: answering late is worse). */
+        void settleOn(Executor executor, String kind, MutationResult result, Throwable failure, RateDecision decision,
+                      String keyId) {
+            try {
+                executor.execute(() -> settle(kind, result, failure, decision, keyId));
+            } catch (RejectedExecutionException e) {
+                settle(kind, result, failure, decision, keyId);
+            }
+        }
+
+        /** Records the outcome and answers; never leaves the client without an answer. */
+        void settle(String kind, MutationResult result, Throwable failure, RateDecision decision, String keyId) {
+            try {
+                Reply reply;
+                try {
+                    if (failure == null) {
+                        reply = reply(result);
+                        recorder.record(kind, result);
+                    } else {
+                        RuntimeException cause = unwrap(failure);
+                        recorder.failed(kind, cause);
+                        reply = new Generic(ExceptionResponses.of(cause));
+                    }
+                } catch (RuntimeException e) {
+                    reply = new Generic(ExceptionResponses.of(e));
+                }
+                answer(new Answer(reply, decision, null, keyId));
+            } catch (Throwable t) { // an Error: Jetty would not answer a request its handler took
+                callback.failed(t);
+                throw t;
+            }
+        }
+
         void answer(Answer answer) {
             served.mark(); // before the answer goes out, so a client that has it sees the count
             try {
                 write(answer);
             } catch (RuntimeException e) {
+                if (!response.isCommitted()) {
+                    response.reset(); // none of the answer's headers on Jetty's error answer
+                }
                 org.eclipse.jetty.server.Response.writeError(request, response, callback, e);
             }
             try {

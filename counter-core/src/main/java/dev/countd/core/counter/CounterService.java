@@ -1,6 +1,7 @@
 package dev.countd.core.counter;
 
 import com.hazelcast.map.IMap;
+import com.hazelcast.spi.impl.operationexecutor.impl.PartitionOperationThread;
 import com.hazelcast.partition.PartitionService;
 
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,14 @@ public final class CounterService {
     public CompletionStage<MutationResult> mutateAsync(CounterId id, CounterOperation operation) {
         writeGuard.ensureWritable();
         return DirectSubmit.submit(counters, id.key(), processor(operation, null, null));
+    }
+
+    /**
+     * Whether the calling thread is one of this member's partition threads: where {@link #mutateAsync} usually
+     * completes on a lone member, and where nothing may block.
+     */
+    public static boolean onPartitionThread() {
+        return Thread.currentThread() instanceof PartitionOperationThread;
     }
 
     /**

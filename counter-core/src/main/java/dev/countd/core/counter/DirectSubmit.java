@@ -43,7 +43,7 @@ final class DirectSubmit {
             }
             try {
                 result.complete(serialization.toObject(data));
-            } catch (RuntimeException e) {
+            } catch (Throwable e) { // an Error too: the stage must complete, or nobody answers the caller
                 result.completeExceptionally(e);
             }
         }, ConcurrencyUtil.CALLER_RUNS);

@@ -43,7 +43,7 @@ class MutateAsyncTest {
             assertThat(created.counter().version()).isEqualTo(1);
             assertThat(refused.outcome()).isEqualTo(MutationOutcome.BOUND_EXCEEDED);
             assertThat(cluster.counters.get(id)).get().extracting(Counter::value).isEqualTo(3L);
-            // the listener is the member's: only a processor that was given the instance reaches it
+            // the listener is the member's (the processor finds it through the instance it is given)
             assertThat(changes).extracting(CounterChange::operation).containsExactly("increment");
         }
     }
