@@ -1,7 +1,7 @@
 package dev.countd.core.history;
 
 import dev.countd.core.counter.CounterId;
-import dev.countd.core.history.HistoryStore.RolledBucket;
+import dev.countd.core.history.HistoryStore.BucketRow;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,12 +63,12 @@ public final class HistoryRollup {
         }
     }
 
-    private List<RolledBucket> aggregate(HistoryStep step, long window) {
+    private List<BucketRow> aggregate(HistoryStep step, long window) {
         Map<CounterId, HistoryBucket> buckets = new HashMap<>();
         store.forEachInRange(step.finer(), window, window + step.millis(),
                 (id, finer) -> buckets.merge(id, finer.at(window), HistoryBucket::merge));
-        List<RolledBucket> rolled = new ArrayList<>(buckets.size());
-        buckets.forEach((id, bucket) -> rolled.add(new RolledBucket(id, bucket)));
+        List<BucketRow> rolled = new ArrayList<>(buckets.size());
+        buckets.forEach((id, bucket) -> rolled.add(new BucketRow(id, bucket)));
         return rolled;
     }
 }

@@ -1,6 +1,7 @@
 package dev.countd.core.history;
 
 import dev.countd.core.counter.CounterId;
+import dev.countd.core.storage.ChunkedBatch;
 import dev.countd.core.storage.SqlDialect;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,17 +38,13 @@ public final class HistoryStore {
                     delete(handle, counter.id());
                 }
             }
-            PreparedBatch batch = handle.prepareBatch(addMinuteSql);
-            int rows = 0;
+            ChunkedBatch<BucketRow> rows = new ChunkedBatch<>(handle, addMinuteSql, HistoryStore::bind);
             for (PendingHistory counter : drained) {
                 for (HistoryBucket bucket : counter.sortedMinutes()) {
-                    bind(batch, counter.id(), bucket).add();
-                    rows++;
+                    rows.add(new BucketRow(counter.id(), bucket));
                 }
             }
-            if (rows > 0) {
-                batch.execute();
-            }
+            rows.finish();
         });
     }
 
@@ -86,17 +83,15 @@ public final class HistoryStore {
     }
 
     /** Stores buckets, replacing whatever the same counter and bucket held (rollups are recomputed whole). */
-    void replace(HistoryStep step, List<RolledBucket> buckets) {
+    void replace(HistoryStep step, List<BucketRow> buckets) {
         if (buckets.isEmpty()) {
             return;
         }
         String sql = dialect.upsert(step.table(), "namespace, name, bucket_start", COLUMNS.split(", "));
         jdbi.useTransaction(handle -> {
-            PreparedBatch batch = handle.prepareBatch(sql);
-            for (RolledBucket rolled : buckets) {
-                bind(batch, rolled.id(), rolled.bucket()).add();
-            }
-            batch.execute();
+            ChunkedBatch<BucketRow> rows = new ChunkedBatch<>(handle, sql, HistoryStore::bind);
+            buckets.forEach(rows::add);
+            rows.finish();
         });
     }
 
@@ -132,8 +127,10 @@ public final class HistoryStore {
         }
     }
 
-    private static PreparedBatch bind(PreparedBatch batch, CounterId id, HistoryBucket bucket) {
-        return batch.bind("namespace", id.namespace()).bind("name", id.name())
+    private static void bind(PreparedBatch batch, BucketRow row) {
+        CounterId id = row.id();
+        HistoryBucket bucket = row.bucket();
+        batch.bind("namespace", id.namespace()).bind("name", id.name())
                 .bind("bucket_start", bucket.start()).bind("end_value", bucket.value())
                 .bind("end_version", bucket.version()).bind("end_at", bucket.at())
                 .bind("increments", bucket.increments()).bind("decrements", bucket.decrements()).bind("ops", bucket.ops());
@@ -144,8 +141,8 @@ public final class HistoryStore {
                 rs.getLong("decrements"), rs.getLong("ops"), rs.getLong("end_version"), rs.getLong("end_at"));
     }
 
-    /** A rolled-up bucket and its counter. */
-    record RolledBucket(CounterId id, HistoryBucket bucket) {
+    /** One row of a history table: a bucket and its counter. */
+    record BucketRow(CounterId id, HistoryBucket bucket) {
     }
 
     // Additive merge: two members may flush the same minute of one counter (after a partition

@@ -59,6 +59,40 @@ abstract class CounterStorageContract {
     }
 
     @Test
+    void batchStoreWritesEveryColumnOfChangedSettingsAndNewCounters() {
+        CounterMapStore store = new CounterMapStore(jdbi(), dialect(), CounterMapStore.StoreTimer.NONE);
+        Map<String, Counter> first = new java.util.HashMap<>();
+        for (int i = 0; i < 700; i++) { // more than one chunk of rows
+            Counter c = new Counter("ns", "c." + i, i, 0, 1_000, 0, OverflowPolicy.REJECT, 1, "d", Map.of("k", "v"), 1, 1);
+            first.put(c.id().key(), c);
+        }
+        store.storeAll(first);
+
+        Map<String, Counter> second = new java.util.HashMap<>();
+        for (int i = 0; i < 700; i++) {
+            long value = i + 1;
+            // every seventh counter changes one setting besides its value; the rest change only the value
+            Counter c = switch (i % 7) {
+                case 1 -> new Counter("ns", "c." + i, value, -5, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 1, 2);
+                case 2 -> new Counter("ns", "c." + i, value, 0, 2_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 1, 2);
+                case 3 -> new Counter("ns", "c." + i, value, 0, 1_000, 4, OverflowPolicy.CLAMP, 2, "d", Map.of("k", "v"), 1, 2);
+                case 4 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "new", Map.of("k", "v"), 1, 2);
+                case 5 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "w"), 1, 2);
+                case 6 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 0, 2);
+                default -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 1, 2);
+            };
+            second.put(c.id().key(), c);
+        }
+        for (int i = 0; i < 300; i++) {
+            Counter added = new Counter("ns", "added." + i, i, 0, 10, 0, OverflowPolicy.CLAMP, 1, "", Map.of(), 3, 3);
+            second.put(added.id().key(), added);
+        }
+        store.storeAll(second);
+
+        assertThat(store.loadAll(second.keySet())).isEqualTo(second);
+    }
+
+    @Test
     void concurrentStoresAllLandWithTheirOutboxEvents() {
         CounterMapStore store = new CounterMapStore(jdbi(), dialect(), CounterMapStore.StoreTimer.NONE);
         int threads = 8;
