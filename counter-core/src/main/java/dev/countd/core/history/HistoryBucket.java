@@ -43,7 +43,7 @@ public record HistoryBucket(long start, long value, long increments, long decrem
     }
 
     /** {@code high - low} for {@code high >= low}, saturating when the distance exceeds 2^63-1. */
-    private static long difference(long high, long low) {
+    static long difference(long high, long low) {
         long d = high - low;
         return d < 0 ? Long.MAX_VALUE : d;
     }
