@@ -17,3 +17,17 @@ start_countd() {
   curl -sf -o /dev/null -X PATCH -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
     -d '{"rateLimit":{"capacity":100000000,"refillTokens":100000000,"refillPeriod":"PT1S"}}' "http://127.0.0.1:$PORT/api-keys/loadtest"
 }
+
+bench_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# paced_load SECONDS: bench/paced.lua at $RATE req/s over 10,000 counters (32 connections); prints its PACED line
+paced_load() {
+  RATE=$RATE CONNS=32 wrk -t1 -c32 -d"$1s" --timeout 10s -s "$bench_dir/paced.lua" -H "Authorization: Bearer $KEY" \
+    "http://127.0.0.1:$PORT" | grep PACED
+}
+# warm_for_paced SECONDS: the closed-loop warm-up (spread.lua), then 10 s paced: the paced load touches its own
+# counters, so they exist before anything is measured
+warm_for_paced() {
+  wrk -t1 -c32 -d"$1s" -s "${BENCH_REF:-$bench_dir/../../shared/bench}/spread.lua" -H "Authorization: Bearer $KEY" \
+    "http://127.0.0.1:$PORT" >/dev/null
+  paced_load 10 >/dev/null
+}

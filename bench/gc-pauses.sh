@@ -14,13 +14,9 @@ JAVA_OPTS="${JAVA_OPTS:-} -Xlog:gc,gc+phases=debug,gc+age=trace,gc+heap=debug:fi
 source "$root/bench/countd-server.sh"
 start_countd gc
 cd "$root"
-wrk -t1 -c32 -d"${WARM}s" -s "${BENCH_REF:-$root/../shared/bench}/spread.lua" -H "Authorization: Bearer $KEY" \
-  "http://127.0.0.1:$PORT" >/dev/null
-# paced runs touch their own counters: create them before the measured window
-RATE=$RATE CONNS=32 wrk -t1 -c32 -d10s --timeout 10s -s bench/paced.lua -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT" >/dev/null
+warm_for_paced "$WARM"
 from=$(jcmd "$pid" VM.uptime | tail -1 | awk '{print $1}')
-RATE=$RATE CONNS=32 wrk -t1 -c32 -d"${SECS}s" --timeout 10s -s bench/paced.lua -H "Authorization: Bearer $KEY" \
-  "http://127.0.0.1:$PORT" | grep PACED | sed "s/^/$LABEL: /"
+paced_load "$SECS" | sed "s/^/$LABEL: /"
 # the log's lines start with the JVM's uptime, "[123.456s]": only pauses after the window opened count
 awk -v from="$from" '{ t = $1; gsub(/[][s]/, "", t) }
   t + 0 > from && /Pause/ && /ms$/ && !/Try Complete/ {  # ZGC logs a sub-phase of Mark End as a pause too

@@ -14,11 +14,8 @@ JAVA_OPTS="${JAVA_OPTS:-} -Xlog:gc,gc+age=trace,gc+region=trace:file=$out/region
 source "$root/bench/countd-server.sh"
 start_countd survivors
 cd "$root"
-wrk -t1 -c32 -d"${WARM}s" -s "${BENCH_REF:-$root/../shared/bench}/spread.lua" -H "Authorization: Bearer $KEY" \
-  "http://127.0.0.1:$PORT" >/dev/null
-# paced runs touch their own counters: create them first, so the dump sees steady state, not creations
-RATE=$RATE CONNS=32 wrk -t1 -c32 -d10s --timeout 10s -s bench/paced.lua -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT" >/dev/null
-RATE=$RATE CONNS=32 wrk -t1 -c32 -d30s --timeout 10s -s bench/paced.lua -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT" >/dev/null &
+warm_for_paced "$WARM"
+paced_load 30 >/dev/null &
 load=$!
 sleep 20
 rm -f "$out/all.hprof"

@@ -102,13 +102,7 @@ final class HistoryTally {
     /** A whole bucket into its minute: the current one becomes an earlier minute when a later one starts. */
     private void merge(HistoryBucket bucket) {
         if (counting && bucket.start() == start) {
-            HistoryBucket merged = current().merge(bucket);
-            value = merged.value();
-            increments = merged.increments();
-            decrements = merged.decrements();
-            ops = merged.ops();
-            version = merged.version();
-            at = merged.at();
+            count(current().merge(bucket));
             return;
         }
         for (int i = 0; i < otherMinutes.size(); i++) {
@@ -124,6 +118,11 @@ final class HistoryTally {
         if (counting) {
             otherMinutes.add(current());
         }
+        count(bucket);
+    }
+
+    /** Makes {@code bucket} the minute being counted. */
+    private void count(HistoryBucket bucket) {
         counting = true;
         start = bucket.start();
         value = bucket.value();
