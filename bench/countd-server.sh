@@ -1,5 +1,5 @@
 # Sourced by the bench scripts that measure one countd server (async-profile.sh, cpu-per-request.sh,
-# warmup-curve.sh). start_countd NAME starts $JAR on loopback ports below the ephemeral range (32768 up, so no
+# warmup-curve.sh, gc-pauses.sh, young-survivors.sh). start_countd NAME starts $JAR on loopback ports below the ephemeral range (32768 up, so no
 # outgoing connection holds them), on a fresh data dir, with MODE (default write-behind) and JAVA_OPTS, and the
 # load-test key's limit raised to 100,000,000 tokens/s. It sets pid, PORT and D (the temp dir; the server's log
 # is $D/server.log), and stops the server and deletes D when the calling script exits.

@@ -17,11 +17,13 @@ cd "$root"
 warm_for_paced "$WARM"
 paced_load 30 >/dev/null &
 load=$!
+# countd-server.sh's exit trap stops the server; this one also stops the load and deletes the dump
+trap 'kill $load 2>/dev/null || true; rm -f "$out/all.hprof"; kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf $D' EXIT
 sleep 20
 rm -f "$out/all.hprof"
 # the JVM's uptime just before the dump: the log goes on after it, and only pauses before it count
 before=$(jcmd "$pid" VM.uptime | tail -1 | awk '{print $1}')
 jcmd "$pid" GC.heap_dump -all "$out/all.hprof" >/dev/null
-wait $load
+wait $load || true
 python3 "$root/bench/hprof_survivors.py" "$out/all.hprof" "$out/region.log" "$before" "${TOP:-30}"
 rm -f "$out/all.hprof"

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Aggregates every applied change into per-counter minute buckets in memory. Runs inside the
- * entry processor on the partition owner, so it never blocks and never does I/O: each change updates its
- * counter's {@link HistoryTally} in place under the tally's monitor. The flusher {@link #drain() drains}
+ * entry processor on the partition owner, so it never does I/O: each change updates its counter's
+ * {@link HistoryTally} in place under the tally's monitor (held by a drain only for that tally's snapshot). The flusher {@link #drain() drains}
  * the tallies under the same monitors, so no change is lost or counted twice between the two. A tally stays
  * in the map while its counter keeps changing (a busy counter's history costs no allocation per change) and
  * is dropped at the first drain that finds it empty. Thread-safe.

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * This member's unflushed history of one counter, updated in place. A change to the minute already being counted
- * allocates nothing, and a busy counter keeps its tally from one flush to the next: it ages into the old generation
+ * allocates no history objects, and a busy counter keeps its tally from one flush to the next: it ages into the old generation
  * instead of being copied by every young collection as a fresh record per change would be. Not thread-safe: the
  * {@link HistoryRecorder} guards each tally with its monitor.
  */

@@ -33,11 +33,12 @@ public final class CounterMapStore implements MapStore<String, Counter> {
     private static final String COLUMNS = "namespace, name, format, counter_value, min_value, max_value, "
             + "initial_value, overflow, version, description, labels, created_at, updated_at, recent_ops, alert_state";
     /**
-     * A change's row as an update of only the columns a value change touches, where the settings are as stored (the
-     * common case): the same row as the upsert, for less work. The embedded database's upsert ({@code MERGE ... KEY})
-     * evaluates a lookup per row and sets every column; this sets five of a row found through the key (write-behind
-     * under load here: 41 instead of 71 us of store time per row, docs/benchmarks.md). When it matches no row (a new
-     * counter, changed settings) the upsert follows in the same transaction.
+     * On H2: a change's row as an update of only the columns a value change touches, where the settings are as stored
+     * (the common case): the same row as the upsert, for less work. H2's upsert ({@code MERGE ... KEY}) evaluates a
+     * lookup per row and sets every column; this sets five of a row found through the key (write-behind under load
+     * here: 41 instead of 71 us of store time per row, docs/benchmarks.md). Rows it matches none of (a new counter,
+     * changed settings) are upserted next. PostgreSQL keeps the one upsert pass: members sharing it lock rows in key
+     * order, which a second pass back over earlier keys would break.
      */
     private static final String UPDATE_CHANGING = "UPDATE counters SET counter_value = :counter_value, version = :version,"
             + " updated_at = :updated_at, recent_ops = :recent_ops, alert_state = :alert_state"
@@ -57,6 +58,7 @@ public final class CounterMapStore implements MapStore<String, Counter> {
     private final Jdbi jdbi;
     private final ObjectMapper json = new ObjectMapper();
     private final String upsertSql;
+    private final boolean updateFirst;
     private final StoreTimer timer;
     private final GroupCommit<Counter> groupCommit = new GroupCommit<>(this::writeInOneTransaction,
             CounterMapStore::rowRefused);
@@ -65,6 +67,7 @@ public final class CounterMapStore implements MapStore<String, Counter> {
         this.jdbi = jdbi;
         this.timer = timer;
         this.upsertSql = dialect.upsert("counters", "namespace, name", COLUMNS.split(", "));
+        this.updateFirst = dialect == SqlDialect.H2;
     }
 
     @Override
@@ -87,7 +90,8 @@ public final class CounterMapStore implements MapStore<String, Counter> {
         if (counters.size() == 1 && counters.get(0).outbox().isEmpty()) {
             Counter counter = counters.get(0);
             jdbi.useHandle(handle -> {
-                if (bindRow(handle.createUpdate(UPDATE_CHANGING), counter).execute() == 0) {
+                // two statements, each atomic: either the update wrote the whole row, or the upsert does
+                if (!updateFirst || bindRow(handle.createUpdate(UPDATE_CHANGING), counter).execute() == 0) {
                     bindRow(handle.createUpdate(upsertSql), counter).execute();
                 }
             });
@@ -105,16 +109,36 @@ public final class CounterMapStore implements MapStore<String, Counter> {
         if (inKeyOrder.isEmpty()) {
             return;
         }
-        ChunkedBatch<Counter> updates = new ChunkedBatch<>(handle, UPDATE_CHANGING, this::bindRow);
-        inKeyOrder.forEach(updates::add);
-        updates.finish();
-        // new counters, and those whose settings changed since they were stored
         ChunkedBatch<Counter> upserts = new ChunkedBatch<>(handle, upsertSql, this::bindRow);
-        updates.unmatched().forEach(upserts::add);
+        if (updateFirst) {
+            ChunkedBatch<Counter> updates = ChunkedBatch.trackingUnmatched(handle, UPDATE_CHANGING, this::bindRow);
+            newestPerKey(inKeyOrder).forEach(updates::add);
+            updates.finish();
+            // new counters, and those whose settings changed since they were stored
+            updates.unmatched().forEach(upserts::add);
+        } else {
+            inKeyOrder.forEach(upserts::add);
+        }
         upserts.finish();
         for (Counter counter : inKeyOrder) {
             AlertEventStore.insertOutbox(handle, counter);
         }
+    }
+
+    /**
+     * The last row of each key (rows in key order, a key's rows oldest first): in two passes an older state of a key
+     * could otherwise be upserted after a newer one was updated.
+     */
+    private static List<Counter> newestPerKey(List<Counter> inKeyOrder) {
+        List<Counter> newest = new ArrayList<>(inKeyOrder.size());
+        for (int i = 0; i < inKeyOrder.size(); i++) {
+            Counter row = inKeyOrder.get(i);
+            boolean overtaken = i + 1 < inKeyOrder.size() && KEY_ORDER.compare(row, inKeyOrder.get(i + 1)) == 0;
+            if (!overtaken) {
+                newest.add(row);
+            }
+        }
+        return newest;
     }
 
     private static void deleteRows(Handle handle, Collection<String> keys) {

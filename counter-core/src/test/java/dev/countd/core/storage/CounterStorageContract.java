@@ -6,7 +6,9 @@ import dev.countd.core.counter.Counter;
 import dev.countd.core.counter.CounterId;
 import dev.countd.core.counter.CounterOperation;
 import dev.countd.core.counter.CounterPatch;
+import dev.countd.core.counter.MutationOutcome;
 import dev.countd.core.counter.OverflowPolicy;
+import dev.countd.core.counter.RecordedOp;
 import dev.countd.core.testing.TestCluster;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -69,17 +71,24 @@ abstract class CounterStorageContract {
         store.storeAll(first);
 
         Map<String, Counter> second = new java.util.HashMap<>();
+        RecordedOp op = new RecordedOp(7, 42, System.currentTimeMillis() + 3_600_000, true, MutationOutcome.UPDATED,
+                false, 1, 2, 2, null);
         for (int i = 0; i < 700; i++) {
             long value = i + 1;
-            // every seventh counter changes one setting besides its value; the rest change only the value
-            Counter c = switch (i % 7) {
+            // one in eight changes only its value (half of those also remember an operation and a disarmed alert);
+            // each of the others changes one setting besides its value
+            Counter c = switch (i % 8) {
                 case 1 -> new Counter("ns", "c." + i, value, -5, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 1, 2);
                 case 2 -> new Counter("ns", "c." + i, value, 0, 2_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 1, 2);
-                case 3 -> new Counter("ns", "c." + i, value, 0, 1_000, 4, OverflowPolicy.CLAMP, 2, "d", Map.of("k", "v"), 1, 2);
-                case 4 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "new", Map.of("k", "v"), 1, 2);
-                case 5 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "w"), 1, 2);
-                case 6 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 0, 2);
-                default -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 1, 2);
+                case 3 -> new Counter("ns", "c." + i, value, 0, 1_000, 4, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 1, 2);
+                case 4 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.CLAMP, 2, "d", Map.of("k", "v"), 1, 2);
+                case 5 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "new", Map.of("k", "v"), 1, 2);
+                case 6 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "w"), 1, 2);
+                case 7 -> new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 0, 2);
+                default -> i % 16 == 0
+                        ? new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 1, 2,
+                                List.of(op), List.of("rule-1:UP"), List.of())
+                        : new Counter("ns", "c." + i, value, 0, 1_000, 0, OverflowPolicy.REJECT, 2, "d", Map.of("k", "v"), 1, 2);
             };
             second.put(c.id().key(), c);
         }
