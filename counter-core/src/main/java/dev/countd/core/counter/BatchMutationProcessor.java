@@ -53,7 +53,7 @@ public final class BatchMutationProcessor
         BatchGroup.Applied applied = BatchGroup.apply(id, Counter.identified(id, entry.getValue()), requests,
                 System.currentTimeMillis(), member, mayBeResent, hook, listener);
         if (applied.writes()) {
-            entry.setValue(applied.state());
+            entry.setValue(applied.state().asMapValue());
             finalStates.put(entry.getKey(), applied.state());
         }
         return applied.results();

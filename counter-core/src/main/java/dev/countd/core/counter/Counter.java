@@ -112,6 +112,19 @@ public record Counter(
         return stored == null ? null : identified(CounterId.fromKey(key), stored);
     }
 
+    /**
+     * This state as the entry's value: without namespace and name, which the entry's key carries. The owner's
+     * write-behind queue keeps the value it is given until the store; an identified one would keep the two strings
+     * decoded from the key alive with it, for G1's young pauses to copy.
+     */
+    public Counter asMapValue() {
+        if (namespace == null && name == null) {
+            return this;
+        }
+        return new Counter(null, null, value, min, max, initial, overflow, version, description, labels, createdAt,
+                updatedAt, recentOps, alertDisarmed, outbox);
+    }
+
     public CounterId id() {
         return new CounterId(namespace, name);
     }

@@ -58,7 +58,7 @@ public final class CounterMutationProcessor
             entry.setValue(null);
         } else if (transition.newState() != null) {
             stored = hook.amend(id, before, transition.newState().withAlertStateOf(before), now);
-            entry.setValue(stored);
+            entry.setValue(stored.asMapValue());
         }
         if (transition.writes() && transition.result().changedState()) {
             listener.onChange(new CounterChange(id, request.operation().kind(), before, stored, now));
