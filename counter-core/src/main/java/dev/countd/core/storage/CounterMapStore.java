@@ -12,16 +12,19 @@ import dev.countd.core.counter.OverflowPolicy;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Loads counters into the IMap at start and writes every change back, either inside the update
@@ -46,6 +49,17 @@ public final class CounterMapStore implements MapStore<String, Counter> {
             + " AND max_value = :max_value AND initial_value = :initial_value AND overflow = :overflow"
             + " AND description = :description AND labels = :labels AND created_at = :created_at";
     private static final int LOAD_CHUNK = 500;
+    /**
+     * On H2, the names of a load chunk arrive as one array parameter joined to the table: H2 plans {@code name IN
+     * (?, ?, ...)} with parameters as a scan of every row of the namespace (10 s per 1,000 names out of 1,000,000
+     * stored here), where the join looks each name up through the key (30 ms). PostgreSQL uses its index for the
+     * list.
+     */
+    private static final String H2_LOAD_CHUNK = "SELECT "
+            + Arrays.stream(COLUMNS.split(", ")).map("c."::concat).collect(Collectors.joining(", "))
+            + " FROM TABLE(wanted VARCHAR = :names) w JOIN counters c ON c.namespace = :namespace AND c.name = w.wanted";
+    private static final String LIST_LOAD_CHUNK = "SELECT " + COLUMNS
+            + " FROM counters WHERE namespace = :namespace AND name IN (<names>)";
     /** Declared sizes of columns a valid counter could still overflow (db/migration V1 and V40). */
     private static final int DESCRIPTION_MAX = 1024;
     private static final int LABELS_MAX = 65536;
@@ -59,6 +73,7 @@ public final class CounterMapStore implements MapStore<String, Counter> {
     private final ObjectMapper json = new ObjectMapper();
     private final String upsertSql;
     private final boolean updateFirst;
+    private final boolean namesAsArray;
     private final StoreTimer timer;
     private final GroupCommit<Counter> groupCommit = new GroupCommit<>(this::writeInOneTransaction,
             CounterMapStore::rowRefused);
@@ -68,6 +83,7 @@ public final class CounterMapStore implements MapStore<String, Counter> {
         this.timer = timer;
         this.upsertSql = dialect.upsert("counters", "namespace, name", COLUMNS.split(", "));
         this.updateFirst = dialect == SqlDialect.H2;
+        this.namesAsArray = dialect == SqlDialect.H2;
     }
 
     @Override
@@ -224,9 +240,9 @@ public final class CounterMapStore implements MapStore<String, Counter> {
         Map<String, Counter> loaded = new HashMap<>();
         jdbi.useHandle(handle -> namesByNamespace.forEach((namespace, names) -> {
             for (int from = 0; from < names.size(); from += LOAD_CHUNK) {
-                handle.createQuery("SELECT " + COLUMNS + " FROM counters WHERE namespace = :namespace AND name IN (<names>)")
-                        .bind("namespace", namespace)
-                        .bindList("names", names.subList(from, Math.min(names.size(), from + LOAD_CHUNK)))
+                List<String> chunk = names.subList(from, Math.min(names.size(), from + LOAD_CHUNK));
+                Query query = handle.createQuery(namesAsArray ? H2_LOAD_CHUNK : LIST_LOAD_CHUNK).bind("namespace", namespace);
+                (namesAsArray ? query.bindArray("names", String.class, chunk) : query.bindList("names", chunk))
                         .map((rs, ctx) -> readRow(rs))
                         .forEach(counter -> loaded.put(counter.id().key(), counter));
             }

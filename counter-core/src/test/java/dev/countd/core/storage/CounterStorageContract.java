@@ -47,6 +47,29 @@ abstract class CounterStorageContract {
     }
 
     @Test
+    void loadAllFindsExactlyTheStoredKeysOverSeveralChunks() {
+        CounterMapStore store = new CounterMapStore(jdbi(), dialect(), CounterMapStore.StoreTimer.NONE);
+        Map<String, Counter> stored = new java.util.HashMap<>();
+        List<String> names = new ArrayList<>(List.of("a:b", "with-dash", "9.starts.with.a.digit", "Load.0"));
+        for (int i = 0; i < 1_100; i++) {
+            names.add("load." + i);
+        }
+        for (String name : names) {
+            Counter c = new Counter("tenant-load", name, name.length(), 0, Long.MAX_VALUE, 0, OverflowPolicy.REJECT, 1, "",
+                    Map.of(), 1, 1);
+            stored.put(c.id().key(), c);
+        }
+        store.storeAll(stored);
+        List<String> asked = new ArrayList<>(stored.keySet());
+        for (int i = 0; i < 50; i++) {
+            asked.add(new CounterId("tenant-load", "missing." + i).key());
+            asked.add(new CounterId("tenant-other", "load." + i).key()); // a stored name, in another namespace
+        }
+
+        assertThat(store.loadAll(asked)).isEqualTo(stored);
+    }
+
+    @Test
     void batchStoreAndLoadAllHandleManyNamespaces() {
         CounterMapStore store = new CounterMapStore(jdbi(), dialect(), CounterMapStore.StoreTimer.NONE);
         Map<String, Counter> batch = new java.util.HashMap<>();
