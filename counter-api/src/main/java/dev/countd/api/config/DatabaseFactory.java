@@ -31,10 +31,11 @@ public class DatabaseFactory {
         if (url == null || url.isBlank()) {
             // WRITE_DELAY=0: each commit reaches the file before the update is acknowledged,
             // so an acknowledged write-through change survives kill -9 of the process.
-            // CACHE_SIZE=1024 (KB): H2's smallest page cache, 1 MB instead of 16 MB per GB of heap. Under a steady
+            // CACHE_SIZE=1024 (KB): H2's smallest page cache, 1 MB instead of its default 16 MB. Under a steady
             // stream of row writes the cache held each page version it had just written or read until eviction,
             // seconds later: a large part of what G1's young pauses copied. A page it no longer holds is read again
-            // from the file, which the OS caches (docs/benchmarks.md, "H2's page cache").
+            // from the file, which the OS caches (docs/benchmarks.md, "H2's smallest page cache"). H2 also saves
+            // the setting in the file: an H2 URL of your own on this file keeps it unless it sets CACHE_SIZE.
             return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("countd")
                     + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=1024";
         }

@@ -32,7 +32,7 @@ public final class PruneOutboxProcessor implements EntryProcessor<String, Counte
             return false;
         }
         List<AlertEvent> kept = counter.outbox().stream().filter(e -> !eventIds.contains(e.id())).toList();
-        pruned = counter.withAlertState(counter.alertDisarmed(), kept);
+        pruned = counter.withAlertState(counter.alertDisarmed(), kept).asMapValue();
         entry.setValue(pruned);
         return true;
     }

@@ -53,8 +53,9 @@ public final class BatchMutationProcessor
         BatchGroup.Applied applied = BatchGroup.apply(id, Counter.identified(id, entry.getValue()), requests,
                 System.currentTimeMillis(), member, mayBeResent, hook, listener);
         if (applied.writes()) {
-            entry.setValue(applied.state().asMapValue());
-            finalStates.put(entry.getKey(), applied.state());
+            Counter value = applied.state() == null ? null : applied.state().asMapValue(); // null: the batch deleted it
+            entry.setValue(value);
+            finalStates.put(entry.getKey(), value);
         }
         return applied.results();
     }

@@ -80,6 +80,6 @@ public final class CounterMutationProcessor
         if (transition == null || !transition.writes()) {
             return null;
         }
-        return new ReplaceCounterProcessor(transition.remove() ? null : stored);
+        return new ReplaceCounterProcessor(transition.remove() ? null : stored.asMapValue());
     }
 }

@@ -40,6 +40,31 @@ class CounterMutationProcessorTest {
         assertThat(entry.getValue().value()).isEqualTo(10);
     }
 
+    @Test
+    void theBackupGetsTheSameStateWithoutIdentity() {
+        Map.Entry<String, Counter> entry = new AbstractMap.SimpleEntry<>(ID.key(), null);
+        CounterMutationProcessor processor = new CounterMutationProcessor(request(7));
+        processor.process(entry);
+
+        Counter backup = ((ReplaceCounterProcessor) processor.getBackupProcessor()).state();
+
+        assertThat(backup).isEqualTo(entry.getValue());
+        assertThat(backup.name()).isNull();
+    }
+
+    @Test
+    void aBatchThatDeletesACounterRemovesTheEntryOnOwnerAndBackup() {
+        Map.Entry<String, Counter> entry = new AbstractMap.SimpleEntry<>(ID.key(), null);
+        increment(entry, 4);
+        MutationRequest delete = new MutationRequest(new CounterOperation.Delete(), null, false, CounterDefaults.STANDARD);
+        BatchMutationProcessor batch = new BatchMutationProcessor(Map.of(ID.key(), List.of(request(1), delete)));
+
+        batch.process(entry);
+
+        assertThat(entry.getValue()).isNull();
+        assertThat(((ReplaceCountersProcessor) batch.getBackupProcessor()).states()).containsEntry(ID.key(), null);
+    }
+
     private static MutationResult increment(Map.Entry<String, Counter> entry, long by) {
         return new CounterMutationProcessor(request(by)).process(entry);
     }
