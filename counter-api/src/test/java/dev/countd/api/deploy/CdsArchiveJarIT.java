@@ -59,10 +59,11 @@ class CdsArchiveJarIT {
         Path workingDir = JAR.getParent().getParent().getParent();
         Run check = run(List.of(JAVA, "-Xshare:on", "-XX:SharedArchiveFile=" + workingDir.relativize(BUILD_ARCHIVE),
                 "-Xlog:class+load=info", "-jar", workingDir.relativize(JAR).toString(), "check"), workingDir, Map.of(), 120);
+        // exit 0 is the check's verdict (an invalid configuration exits 1). Its "Configuration is OK" line is not:
+        // it goes through logback's asynchronous console appender, and a loaded machine ended the JVM before the
+        // line was written (CI, 2026-11-27).
         assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output())
-                .contains("dev.countd.api.CounterApplication source: shared objects file (top)")
-                .contains("Configuration is OK");
+        assertThat(check.output()).contains("dev.countd.api.CounterApplication source: shared objects file (top)");
     }
 
     @Test
@@ -78,10 +79,8 @@ class CdsArchiveJarIT {
 
         Run check = run(List.of(JAVA, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:class+load=info",
                 "-jar", JAR.toString(), "check"), dir, Map.of("JAVA_TOOL_OPTIONS", imageFlags), 120);
-        assertThat(check.exit()).as(check.output()).isZero();
-        assertThat(check.output())
-                .contains("dev.countd.api.CounterApplication source: shared objects file (top)")
-                .contains("Configuration is OK");
+        assertThat(check.exit()).as(check.output()).isZero(); // the check's verdict, as above
+        assertThat(check.output()).contains("dev.countd.api.CounterApplication source: shared objects file (top)");
     }
 
     @Test
