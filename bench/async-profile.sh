@@ -38,5 +38,7 @@ wrk -t1 -c32 -d"${WARM}s" -s "$spread" -H "Authorization: Bearer $KEY" "http://1
 # jcmd parses key=value pairs itself: the agent's options go in as one quoted argument
 jcmd $pid JVMTI.agent_load "$lib" "\"start,event=$EVENT,interval=$INTERVAL\"" >/dev/null
 wrk -t1 -c32 -d"${SECS}s" -s "$spread" -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT" | grep -E "requests in|Requests/sec"
-jcmd $pid JVMTI.agent_load "$lib" "\"stop,file=$(realpath -m "$OUT"),collapsed\"" >/dev/null
+# allocations: count bytes (total), not samples; a sample stands for a whole TLAB, and busy threads get larger ones
+dump=collapsed; [ "$EVENT" = alloc ] && dump=collapsed,total
+jcmd $pid JVMTI.agent_load "$lib" "\"stop,file=$(realpath -m "$OUT"),$dump\"" >/dev/null
 echo "profile: $OUT (python3 bench/collapsed_top.py $OUT)"

@@ -3,6 +3,7 @@
 # (G1) the bytes each young pause copied. ManyCounters load on 127.0.0.1 only; every run is bounded in time.
 #   bench/gc-pauses.sh [JAR] LABEL        RATE=16000 (what paced.lua is asked for) WARM=60 SECS=20 JAVA_OPTS=...
 #   e.g. JAVA_OPTS=-XX:+UseZGC bench/gc-pauses.sh counter-api/target/counter-api.jar zgc
+# "allocated per request" (G1): the heap's growth between young pauses in the window, over the paced rate achieved.
 # The GC log (with the age table and heap sizes of each pause) stays in /tmp/gc-pauses-LABEL.log.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,12 +17,20 @@ start_countd gc
 cd "$root"
 warm_for_paced "$WARM"
 from=$(jcmd "$pid" VM.uptime | tail -1 | awk '{print $1}')
-paced_load "$SECS" | sed "s/^/$LABEL: /"
+paced=$(paced_load "$SECS")
+echo "$paced" | sed "s/^/$LABEL: /"
+reqs=$(echo "$paced" | sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*/\1 \2/' | awk '{ printf "%.0f", $1 / $2 }')
 # the log's lines start with the JVM's uptime, "[123.456s]": only pauses after the window opened count
-awk -v from="$from" '{ t = $1; gsub(/[][s]/, "", t) }
+awk -v from="$from" -v reqs="$reqs" '{ t = $1; gsub(/[][s]/, "", t) }
   t + 0 > from && /Pause/ && /ms$/ && !/Try Complete/ {  # ZGC logs a sub-phase of Mark End as a pause too
   ms = $NF + 0; n++; sum += ms; if (ms > max) max = ms }
+  # G1: what was allocated between two young pauses is the heap before the second less the heap after the first
+  /Pause Young/ && match($0, /[0-9]+M->[0-9]+M/) {
+    split(substr($0, RSTART, RLENGTH - 1), h, "M->")
+    if (t + 0 > from && seen) { allocated += h[1] - after; if (!first) first = last_t; span = t - first }
+    after = h[2]; last_t = t; seen = 1 }
   t + 0 > from && /Copied Bytes/ { split($0, b, "Sum:"); copies++; copied += b[2] }
   END { printf "  pauses in the window: %d, mean %.2f ms, longest %.2f ms", n, n ? sum / n : 0, max
         if (copies) printf "; copied per young pause %.1f MB", copied / copies / 1e6
+        if (span > 0 && reqs > 0) printf "; allocated %.1f KB per request (%.0f MB/s)", allocated * 1024 / span / reqs, allocated / span
         print "" }' "$log"
