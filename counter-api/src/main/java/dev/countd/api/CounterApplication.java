@@ -153,7 +153,7 @@ public class CounterApplication extends Application<CounterConfiguration> {
     }
 
     /** Strict JSON: unknown fields, floats for integers and quoted numbers are errors, not guesses. */
-    static void configureJson(ObjectMapper mapper) {
+    public static void configureJson(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -39,6 +39,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -75,7 +76,7 @@ public final class HotCounterRoutes extends Handler.Wrapper {
     private final OperationRecorder recorder;
     private final Consumer<CompletedRequest> completed;
     private final ObjectMapper json;
-    /** The same mapper's writer for a counter, resolved once (Jersey writes the same bytes through {@code json}). */
+    /** The same mapper's writer for a counter, for what {@link CounterJsonBytes} leaves to it (Jersey's bytes are the same). */
     private final ObjectWriter counterJson;
     private final Meter served;
     private final BooleanSupplier draining;
@@ -318,10 +319,15 @@ public final class HotCounterRoutes extends Handler.Wrapper {
         private void write(Answer answer) {
             HttpFields.Mutable headers = response.getHeaders();
             if (answer.reply() instanceof Success success) {
+                // a fresh response holds none of these yet: add, where put would first look for each among the rest
                 response.setStatus(success.status());
-                headers.put(HttpHeaders.ETAG, CounterResults.etagHeader(success.version()));
-                writeHeaders(answer, headers);
-                writeBody(bytes(counterJson, success.counter()), "application/json");
+                headers.add(HttpHeaders.ETAG, CounterResults.etagHeader(success.version()));
+                writeHeaders(answer, headers::add);
+                byte[] body = CounterJsonBytes.of(success.counter());
+                body = body != null ? body : bytes(counterJson, success.counter());
+                headers.add(HttpHeader.CONTENT_TYPE, "application/json");
+                headers.add(HttpHeader.CONTENT_LENGTH, body.length);
+                response.write(true, ByteBuffer.wrap(body), callback);
                 return;
             }
             Response generic = ((Generic) answer.reply()).response();
@@ -331,7 +337,7 @@ public final class HotCounterRoutes extends Handler.Wrapper {
                     header.getValue().forEach(value -> headers.add(header.getKey(), value));
                 }
             }
-            writeHeaders(answer, headers);
+            writeHeaders(answer, headers::put);
             Object entity = generic.getEntity();
             if (entity == null) {
                 response.write(true, BufferUtil.EMPTY_BUFFER, callback);
@@ -340,13 +346,13 @@ public final class HotCounterRoutes extends Handler.Wrapper {
             writeBody(bytes(json.writer(), entity), entity instanceof Problem ? Problem.MEDIA_TYPE.toString() : "application/json");
         }
 
-        private void writeHeaders(Answer answer, HttpFields.Mutable headers) {
-            RateLimitHeaders.write(answer.decision(), headers::put);
+        private void writeHeaders(Answer answer, BiConsumer<String, String> header) {
+            RateLimitHeaders.write(answer.decision(), header);
             if (answer.challenge() != null) {
-                headers.put(HttpHeaders.WWW_AUTHENTICATE, answer.challenge());
+                header.accept(HttpHeaders.WWW_AUTHENTICATE, answer.challenge());
             }
             if (draining.getAsBoolean()) {
-                headers.put(HttpHeader.CONNECTION, "close");
+                header.accept(HttpHeader.CONNECTION.asString(), "close");
             }
         }
 
