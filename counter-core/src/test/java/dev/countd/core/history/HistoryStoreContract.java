@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import static dev.countd.core.history.Changes.change;
 import static dev.countd.core.history.Changes.deletion;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** History behaviour every supported database must show; subclasses bring the database. */
 abstract class HistoryStoreContract {
@@ -72,6 +73,39 @@ abstract class HistoryStoreContract {
 
         assertThat(minute).extracting(HistoryBucket::value, HistoryBucket::increments, HistoryBucket::ops, HistoryBucket::version)
                 .containsExactly(9L, 9L, 2L, 2L);
+    }
+
+    @Test
+    void aFlushOverSeveralChunksAddsToStoredMinutesAndStoresNewOnes() {
+        int counters = 600; // more than two chunks of rows (ChunkedBatch.ROWS)
+        for (int i = 0; i < counters; i += 2) { // every other counter has its first minute stored already
+            recorder.onChange(change(new CounterId("default", "c" + i), null, 1, 1, T0 + 1_000));
+        }
+        flusher.flush();
+        for (int i = 0; i < counters; i++) { // stored minute plus the next one, or a new counter's first minute
+            CounterId id = new CounterId("default", "c" + i);
+            boolean stored = i % 2 == 0;
+            recorder.onChange(change(id, stored ? 1L : null, 3, stored ? 2 : 1, T0 + 2_000));
+            if (stored) {
+                recorder.onChange(change(id, 3L, 4, 3, T0 + MINUTE + 1_000));
+            }
+        }
+        flusher.flush();
+
+        for (int i = 0; i < counters; i++) {
+            List<HistoryBucket> points = history.query(new CounterId("default", "c" + i), HistoryStep.MINUTE, T0,
+                    T0 + 2 * MINUTE, false).points();
+            if (i % 2 == 0) {
+                assertThat(points).as("c" + i).extracting(HistoryBucket::start, HistoryBucket::value,
+                        HistoryBucket::increments, HistoryBucket::ops, HistoryBucket::version)
+                        .containsExactly(tuple(T0, 3L, 3L, 2L, 2L),
+                                tuple(T0 + MINUTE, 4L, 1L, 1L, 3L));
+            } else {
+                assertThat(points).as("c" + i).extracting(HistoryBucket::start, HistoryBucket::value,
+                        HistoryBucket::increments, HistoryBucket::ops, HistoryBucket::version)
+                        .containsExactly(tuple(T0, 3L, 3L, 1L, 1L));
+            }
+        }
     }
 
     @Test
