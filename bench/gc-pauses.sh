@@ -3,6 +3,7 @@
 # (G1) the bytes each young pause copied. ManyCounters load on 127.0.0.1 only; every run is bounded in time.
 #   bench/gc-pauses.sh [JAR] LABEL        RATE=16000 (what paced.lua is asked for) WARM=60 SECS=20 JAVA_OPTS=...
 #   e.g. JAVA_OPTS=-XX:+UseZGC bench/gc-pauses.sh counter-api/target/counter-api.jar zgc
+#   SERVER=ceiling|floor|lean-floor: a reference server under the same load instead (bench/countd-server.sh)
 # "allocated per request" (G1): the heap's growth between young pauses in the window, over the paced rate achieved.
 # The GC log (with the age table and heap sizes of each pause) stays in /tmp/gc-pauses-LABEL.log.
 set -euo pipefail
@@ -13,7 +14,7 @@ log=/tmp/gc-pauses-$LABEL.log
 JAVA_OPTS="${JAVA_OPTS:-} -Xlog:gc,gc+phases=debug,gc+age=trace,gc+heap=debug:file=$log:uptime"
 # shellcheck source=countd-server.sh
 source "$root/bench/countd-server.sh"
-start_countd gc
+if [ "${SERVER:-countd}" = countd ]; then start_countd gc; else start_reference "$SERVER"; fi
 cd "$root"
 warm_for_paced "$WARM"
 from=$(jcmd "$pid" VM.uptime | tail -1 | awk '{print $1}')
