@@ -4,7 +4,8 @@
 #   bench/gc-pauses.sh [JAR] LABEL        RATE=16000 (what paced.lua is asked for) WARM=60 SECS=20 JAVA_OPTS=...
 #   e.g. JAVA_OPTS=-XX:+UseZGC bench/gc-pauses.sh counter-api/target/counter-api.jar zgc
 #   SERVER=ceiling|floor|lean-floor: a reference server under the same load instead (bench/countd-server.sh)
-# "allocated per request" (G1): the heap's growth between young pauses in the window, over the paced rate achieved.
+# "allocated per request" (G1): the heap's growth between young pauses in the window, over the paced rate achieved
+# (none with fewer than two young pauses in the window).
 # The GC log (with the age table and heap sizes of each pause) stays in /tmp/gc-pauses-LABEL.log.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,13 +26,15 @@ reqs=$(echo "$paced" | sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*/\1 \2/'
 awk -v from="$from" -v reqs="$reqs" '{ t = $1; gsub(/[][s]/, "", t) }
   t + 0 > from && /Pause/ && /ms$/ && !/Try Complete/ {  # ZGC logs a sub-phase of Mark End as a pause too
   ms = $NF + 0; n++; sum += ms; if (ms > max) max = ms }
-  # G1: what was allocated between two young pauses is the heap before the second less the heap after the first
-  /Pause Young/ && match($0, /[0-9]+M->[0-9]+M/) {
+  # G1: what was allocated between two young pauses in the window is the heap before the second less the heap after
+  # the first (MiB); an interval with any other pause in it (remark, cleanup, full) is left out, as it freed more
+  /Pause/ && !/Pause Young/ && t + 0 > from { seen = 0 }
+  t + 0 > from && /Pause Young/ && match($0, /[0-9]+M->[0-9]+M/) {
     split(substr($0, RSTART, RLENGTH - 1), h, "M->")
-    if (t + 0 > from && seen) { allocated += h[1] - after; if (!first) first = last_t; span = t - first }
+    if (seen) { allocated += h[1] - after; span += t - last_t }
     after = h[2]; last_t = t; seen = 1 }
   t + 0 > from && /Copied Bytes/ { split($0, b, "Sum:"); copies++; copied += b[2] }
   END { printf "  pauses in the window: %d, mean %.2f ms, longest %.2f ms", n, n ? sum / n : 0, max
         if (copies) printf "; copied per young pause %.1f MB", copied / copies / 1e6
-        if (span > 0 && reqs > 0) printf "; allocated %.1f KB per request (%.0f MB/s)", allocated * 1024 / span / reqs, allocated / span
+        if (span > 0 && reqs > 0) printf "; allocated %.1f KiB per request (%.0f MiB/s)", allocated * 1024 / span / reqs, allocated / span
         print "" }' "$log"

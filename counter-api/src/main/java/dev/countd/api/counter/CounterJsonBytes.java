@@ -8,11 +8,11 @@ import java.util.Map;
  * escapes, ISO-8601 instants), built straight into one array of the exact size. The lean increment routes answer with
  * it: Jackson's per-call writer, generator, buffers and timestamp formatting were about a seventh of what an increment
  * allocated (docs/benchmarks.md), and every megabyte allocated brings the next young pause closer.
- * {@code CounterJsonBytesTest} checks it against the mapper over generated counters.
+ * {@code CounterJsonBytesProperties} checks it against the mapper over generated counters.
  * <p>
  * Strings holding surrogates (characters beyond the Basic Multilingual Plane, or broken pairs) and instants outside
- * the years 1970-9999 are left to the mapper, whose rules for them this class does not repeat: {@link #of} answers
- * null for them.
+ * the years 1970-9999 or finer than a millisecond are left to the mapper, whose rules for them this class does not
+ * repeat: {@link #of} answers null for them.
  */
 final class CounterJsonBytes {
 

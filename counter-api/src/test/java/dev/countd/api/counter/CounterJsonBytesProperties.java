@@ -66,7 +66,7 @@ class CounterJsonBytesProperties {
     @Example
     void mostSamplesAreBuiltByHand() {
         long built = counters().sampleStream().limit(2000).filter(c -> CounterJsonBytes.of(c) != null).count();
-        assertThat(built).isBetween(600L, 1990L);
+        assertThat(built).isBetween(300L, 1990L); // both kinds of sample occur, by a wide margin
     }
 
     @Provide
@@ -84,7 +84,7 @@ class CounterJsonBytesProperties {
                 Arbitraries.of(Instant.EPOCH, Instant.ofEpochMilli(LAST_MILLI), Instant.ofEpochMilli(LAST_MILLI + 1),
                         Instant.ofEpochMilli(-1), Instant.parse("2000-02-29T12:00:00.001Z"),
                         Instant.parse("2100-03-01T00:00:00Z"), Instant.ofEpochSecond(1, 500)));
-        Arbitrary<Map<String, String>> labels = Arbitraries.maps(text, text).ofMaxSize(4).map(HashMap::new);
+        Arbitrary<Map<String, String>> labels = Arbitraries.maps(text, text.injectNull(0.05)).ofMaxSize(4).map(HashMap::new);
         return Builders.withBuilder(Draft::new)
                 .use(text.injectNull(0.05)).in(Draft::namespace)
                 .use(text.injectNull(0.05)).in(Draft::name)
