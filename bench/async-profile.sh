@@ -5,7 +5,7 @@
 # costs less: JFR's profile settings cut this service's throughput about 4x here. Traffic: 127.0.0.1 only.
 #   bench/async-profile.sh OUT.collapsed [warm-up s=90] [profiled s=20]      (EVENT=alloc for allocations)
 #   python3 bench/collapsed_top.py OUT.collapsed 30 [substring]
-# SERVER=lean-floor profiles the lean engine floor (bench/hazelcast-floor, -Dfloor.lean=true) under the same load;
+# SERVER=lean-floor|async-floor|floor|ceiling profiles a reference server (bench/countd-server.sh) under the same load;
 #   python3 bench/profile_parts.py COUNTD.collapsed REQUESTS FLOOR.collapsed REQUESTS   sets the two side by side
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,18 +21,7 @@ if [ ! -f "$lib" ]; then
 fi
 # shellcheck source=countd-server.sh
 source "$root/bench/countd-server.sh"
-if [ "${SERVER:-countd}" = lean-floor ]; then
-  [ -f "$root/bench/hazelcast-floor/target/hazelcast-floor.jar" ] \
-    || (cd "$root" && ./mvnw -q -B -f bench/hazelcast-floor/pom.xml -DskipTests package >/dev/null)
-  PORT=$((20000 + RANDOM % 12000))
-  (cd "$root/bench/hazelcast-floor" && exec java -Xmx1g -Dfloor.lean=true -Ddw.server.connector.port=$PORT \
-    -jar target/hazelcast-floor.jar server config.yml) >/dev/null 2>&1 & pid=$!
-  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-  for _ in $(seq 1 600); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.1; done
-  curl -s -o /dev/null "http://127.0.0.1:$PORT/" || { echo "the lean engine floor did not start" >&2; exit 1; }
-else
-  start_countd profile
-fi
+if [ "${SERVER:-countd}" = countd ]; then start_countd profile; else start_reference "$SERVER"; fi
 spread=${BENCH_REF:-$root/../shared/bench}/spread.lua
 wrk -t1 -c32 -d"${WARM}s" -s "$spread" -H "Authorization: Bearer $KEY" "http://127.0.0.1:$PORT" >/dev/null
 # jcmd parses key=value pairs itself: the agent's options go in as one quoted argument

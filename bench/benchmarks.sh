@@ -272,11 +272,19 @@ p99() {
   wrk_row warmup "$REF/spread.lua" "$WARMUP" "" "bench-" 10000 >/dev/null
   local peak; peak=$(wrk_row peak "$REF/spread.lua" "$SECS" "" "bench-" 10000 | awk -F'|' '{print int($3)}')
   [ "${peak:-0}" -ge 2 ] || { echo "no peak measured (wrk answered nothing?)" >&2; stop_service; return 1; }
-  local half=$(( peak / 2 )) rate achieved
-  # the pause of paced.lua does not count response times: one 10 s run finds how much to ask for
-  achieved=$(paced_run "$half" 10 | sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*/\1 \2/' | awk '{print int($1/$2)}')
-  rate=$(( achieved > 0 ? half * half / achieved : half ))
-  echo "peak (wrk, $CONNS connections): $peak req/s; paced at $half req/s (asking $rate: $half gave $achieved)"
+  local half=$(( peak / 2 )) rate achieved probes=""
+  # the pause of paced.lua does not count response times, and how much of each cycle they take depends on
+  # the rate: 10 s probes scale the asked rate until one achieves half the peak within 3 % (at most 3 probes)
+  rate=$half
+  for _ in 1 2 3; do
+    achieved=$(paced_run "$rate" 10 | sed -E 's/.*requests=([0-9]+) seconds=([0-9.]+).*/\1 \2/' | awk '{print int($1/$2)}')
+    probes="$probes${probes:+, }$rate gave $achieved"
+    [ "$achieved" -gt 0 ] || break
+    local next=$(( rate * half / achieved ))
+    [ $(( (achieved - half) * 100 / half )) -ge -3 ] && [ $(( (achieved - half) * 100 / half )) -le 3 ] && break
+    rate=$next
+  done
+  echo "peak (wrk, $CONNS connections): $peak req/s; paced at $half req/s (asking $rate; probes: $probes)"
   local out; out=$(paced_run "$rate" "$secs")
   echo "$out" | awk -v h="$half" '{ split($2,r,"="); split($3,s,"="); printf "paced wrk: %.0f req/s (%.0f%% of peak) %s %s %s %s %s %s\n", r[2]/s[2], 50*r[2]/s[2]/h, $4, $5, $6, $7, $8, $9 }'
   if [ "${P99_GATLING:-no}" = yes ]; then

@@ -4,7 +4,8 @@
 # load-test key's limit raised to 100,000,000 tokens/s. It sets pid, PORT and D (the temp dir; the server's log
 # is $D/server.log), and stops the server and deletes D when the calling script exits.
 # start_reference NAME starts a reference server instead, with the same JAVA_OPTS: ceiling (../shared/bench's bare
-# Jetty), floor (its minimal Dropwizard resource) or lean-floor (bench/hazelcast-floor, -Dfloor.lean=true); each
+# Jetty), floor (its minimal Dropwizard resource), lean-floor (bench/hazelcast-floor, -Dfloor.lean=true) or
+# async-floor (bench/hazelcast-floor, -Dfloor.async=internal: the partition thread writes the answer, as countd's); each
 # serves POST /counters/{name}/increment and ignores the key. It sets pid and PORT and stops the server at exit.
 KEY=ck_loadtest_LoadTestOnlyNotASecret000000000000000000
 start_countd() {
@@ -35,7 +36,7 @@ warm_for_paced() {
   paced_load 10 >/dev/null
 }
 
-# start_reference ceiling|floor|lean-floor (see the top of this file)
+# start_reference ceiling|floor|lean-floor|async-floor (see the top of this file)
 start_reference() {
   local ref=${BENCH_REF:-$bench_dir/../../shared/bench}
   PORT=$((20000 + RANDOM % 12000))
@@ -45,11 +46,12 @@ start_reference() {
     floor) [ -f "$ref/dropwizard-floor/target/dropwizard-floor.jar" ] || (cd "$ref/dropwizard-floor" && mvn -q -B -DskipTests package >/dev/null)
       (cd "$ref/dropwizard-floor" && exec java -Xmx1g ${JAVA_OPTS:-} -Ddw.server.connector.port="$PORT" \
         -jar target/dropwizard-floor.jar server config.yml) >/dev/null 2>&1 & pid=$! ;;
-    lean-floor) [ -f "$bench_dir/hazelcast-floor/target/hazelcast-floor.jar" ] \
+    lean-floor|async-floor) [ -f "$bench_dir/hazelcast-floor/target/hazelcast-floor.jar" ] \
         || (cd "$bench_dir/.." && ./mvnw -q -B -f bench/hazelcast-floor/pom.xml -DskipTests package >/dev/null)
-      (cd "$bench_dir/hazelcast-floor" && exec java -Xmx1g ${JAVA_OPTS:-} -Dfloor.lean=true -Ddw.server.connector.port="$PORT" \
+      local mode=-Dfloor.lean=true; [ "$1" = async-floor ] && mode=-Dfloor.async=internal
+      (cd "$bench_dir/hazelcast-floor" && exec java -Xmx1g ${JAVA_OPTS:-} "$mode" -Ddw.server.connector.port="$PORT" \
         -jar target/hazelcast-floor.jar server config.yml) >/dev/null 2>&1 & pid=$! ;;
-    *) echo "unknown reference server: $1 (ceiling, floor or lean-floor)" >&2; exit 2 ;;
+    *) echo "unknown reference server: $1 (ceiling, floor, lean-floor or async-floor)" >&2; exit 2 ;;
   esac
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
   for _ in $(seq 1 600); do

@@ -3,7 +3,7 @@
 # (G1) the bytes each young pause copied. ManyCounters load on 127.0.0.1 only; every run is bounded in time.
 #   bench/gc-pauses.sh [JAR] LABEL        RATE=16000 (what paced.lua is asked for) WARM=60 SECS=20 JAVA_OPTS=...
 #   e.g. JAVA_OPTS=-XX:+UseZGC bench/gc-pauses.sh counter-api/target/counter-api.jar zgc
-#   SERVER=ceiling|floor|lean-floor: a reference server under the same load instead (bench/countd-server.sh)
+#   SERVER=ceiling|floor|lean-floor|async-floor: a reference server under the same load instead (bench/countd-server.sh)
 # "allocated per request" (G1): the heap's growth between young pauses in the window, over the paced rate achieved
 # (none with fewer than two young pauses in the window).
 # The GC log (with the age table and heap sizes of each pause) stays in /tmp/gc-pauses-LABEL.log.
