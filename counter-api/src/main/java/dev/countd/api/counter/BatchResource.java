@@ -32,7 +32,7 @@ import java.util.List;
 
 /**
  * {@code POST /counters/_batch}: up to 1,000 operations, each atomic on its own counter, grouped
- * per partition by the core. A bad item gets its own problem; the others still run.
+ * per counter by the core. A bad item gets its own problem; the others still run.
  */
 @Path("/counters/_batch")
 @Produces(MediaType.APPLICATION_JSON)

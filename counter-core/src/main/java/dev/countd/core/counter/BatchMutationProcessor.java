@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a batch's operations for the keys of one partition: each key's operations in request
- * order inside one execution for that key ({@link BatchGroup}: one read and one write of the entry),
+ * Applies a batch's operations for its keys (the core sends one key per processor): each key's operations in
+ * request order inside one execution for that key ({@link BatchGroup}: one read and one write of the entry),
  * each operation decided on its own exactly like {@link CounterMutationProcessor}.
- * One partition operation instead of one round trip per counter operation. Like
+ * One invocation per counter instead of one per counter operation. Like
  * {@link CounterMutationProcessor}, it remembers server ids only when it was read from another member's call or
  * {@link LocalResend} says so.
  */

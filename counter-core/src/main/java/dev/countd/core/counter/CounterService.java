@@ -1,5 +1,6 @@
 package dev.countd.core.counter;
 
+import com.hazelcast.core.HazelcastException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.spi.impl.operationexecutor.impl.PartitionOperationThread;
 import com.hazelcast.partition.PartitionService;
@@ -10,6 +11,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,6 +25,9 @@ public final class CounterService {
     public static final int MAX_PAGE_SIZE = 1000;
 
     public static final int MAX_BATCH_SIZE = 1000;
+
+    /** How many counters of one batch are in flight at once: bounds the invocations one batch holds. */
+    static final int BATCH_WINDOW = 128;
 
     private final IMap<String, Counter> counters;
     private final CounterDefaults defaults;
@@ -81,11 +88,15 @@ public final class CounterService {
      * entry-processor execution for that counter ({@link BatchMutationProcessor}); each is decided
      * and answered on its own. Results come back in request order.
      *
-     * <p>One synchronous {@code executeOnKey} per counter, not {@code submitToKeys} per partition nor
-     * {@code submitToKey}: Hazelcast's multi-key calls answer before their sync backups are acknowledged
-     * (an acknowledged batch could be lost with its owner), and its async calls complete on its default
-     * async executor, which on a machine with two cores starts a new thread per call. A single-key call
-     * answers only after the backup holds the decided state.
+     * <p>One single-key invocation per counter, the same as {@code executeOnKey}'s (it answers only after the
+     * backup holds the decided state), sent without waiting for the one before ({@link DirectSubmit}), in
+     * blocks of {@value #BATCH_WINDOW} counters: the partition threads work on a block's counters side by side
+     * and the caller waits once per block, instead of once per counter. Not {@code submitToKeys}: Hazelcast's
+     * multi-key calls answer before their sync backups are acknowledged (an acknowledged batch could be lost
+     * with its owner). The operations on different counters are not ordered among themselves (a batch is not
+     * a transaction). When a counter's invocation fails, the counters already sent still run to their end and
+     * none is sent once the failure is seen (at the latest at the end of its block); then the first failure in
+     * request order is thrown (the exception {@code executeOnKey} would have thrown, without its caller's frames).
      */
     public List<MutationResult> applyBatch(List<BatchItem> items) {
         if (items.size() > MAX_BATCH_SIZE) {
@@ -102,15 +113,70 @@ public final class CounterService {
             positionsById.computeIfAbsent(item.id(), k -> new ArrayList<>()).add(i);
         }
         MutationResult[] ordered = new MutationResult[items.size()];
-        requestsById.forEach((id, requests) -> {
-            String key = id.key();
-            BatchResults results = counters.executeOnKey(key, new BatchMutationProcessor(Map.of(key, requests)));
-            List<Integer> positions = positionsById.get(id);
-            for (int j = 0; j < results.size(); j++) {
-                ordered[positions.get(j)] = results.result(j);
+        List<CompletableFuture<BatchResults>> sent = new ArrayList<>(requestsById.size());
+        try {
+            for (Map.Entry<CounterId, List<MutationRequest>> group : requestsById.entrySet()) {
+                if (sent.size() % BATCH_WINDOW == 0 && !sent.isEmpty()
+                        && !awaitAll(sent.subList(sent.size() - BATCH_WINDOW, sent.size()))) {
+                    break; // a counter failed: send no more
+                }
+                sent.add(send(group.getKey(), group.getValue(), positionsById.get(group.getKey()), ordered));
+                if (sent.get(sent.size() - 1).isCompletedExceptionally()) {
+                    break;
+                }
             }
-        });
+        } finally {
+            awaitAll(sent); // whatever was sent runs to its end before the caller hears of a failure
+        }
+        for (CompletableFuture<BatchResults> one : sent) {
+            if (one.isCompletedExceptionally()) {
+                throw asThrown(one);
+            }
+        }
         return java.util.Arrays.asList(ordered);
+    }
+
+    /** One counter's group; its results land in their slots on the completing thread, read after {@link #awaitAll}. */
+    private CompletableFuture<BatchResults> send(CounterId id, List<MutationRequest> requests, List<Integer> positions,
+                                                 MutationResult[] ordered) {
+        String key = id.key();
+        try {
+            return DirectSubmit.submit(counters, key, new BatchMutationProcessor(Map.of(key, requests)))
+                    .whenComplete((results, failure) -> {
+                        if (failure == null) {
+                            for (int j = 0; j < results.size(); j++) {
+                                ordered[positions.get(j)] = results.result(j);
+                            }
+                        }
+                    }).toCompletableFuture();
+        } catch (RuntimeException e) { // refused before it was sent (the member is shutting down, say)
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Waits until every one has ended; whether all succeeded. */
+    private static boolean awaitAll(List<CompletableFuture<BatchResults>> sent) {
+        try {
+            CompletableFuture.allOf(sent.toArray(new CompletableFuture<?>[0])).join();
+            return true;
+        } catch (CompletionException | CancellationException e) {
+            return false; // reported in request order by applyBatch once every one sent has ended
+        }
+    }
+
+    /** The failure of a stage that completed exceptionally, as the synchronous call would have thrown it. */
+    private static RuntimeException asThrown(CompletableFuture<?> failed) {
+        Throwable failure = failed.handle((result, e) -> e).join();
+        if (failure instanceof CompletionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new HazelcastException(failure);
     }
 
     public MutationResult increment(CounterId id, long by) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,5 +91,114 @@ class BatchTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> service(cluster).applyBatch(items))
                     .isInstanceOf(CounterValidationException.class).hasMessageContaining("at most 1000");
         }
+    }
+
+    @Test
+    void aBatchOfAThousandCountersAnswersEachInItsPlace() {
+        try (TestCluster cluster = new TestCluster(EmbeddedStore.h2(dir), SqlDialect.H2, PersistenceSettings.WRITE_THROUGH, Map.of())) {
+            CounterService counters = service(cluster);
+            List<BatchItem> items = new ArrayList<>();
+            for (int i = 0; i < CounterService.MAX_BATCH_SIZE; i++) { // several blocks of counters in flight at once
+                CounterOperation operation = i % 7 == 0 ? new CounterOperation.Reset() : new CounterOperation.Increment(i);
+                items.add(new BatchItem(id("wide." + i), operation, null));
+            }
+            List<MutationResult> results = counters.applyBatch(items);
+
+            for (int i = 0; i < items.size(); i++) {
+                MutationResult result = results.get(i);
+                if (i % 7 == 0) { // a reset of a counter that does not exist
+                    assertThat(result.outcome()).as("operation %d", i).isEqualTo(MutationOutcome.NOT_FOUND);
+                    assertThat(counters.get(id("wide." + i))).isEmpty();
+                } else {
+                    assertThat(result.outcome()).as("operation %d", i).isEqualTo(MutationOutcome.CREATED);
+                    assertThat(result.counter().name()).isEqualTo("wide." + i);
+                    assertThat(result.counter().value()).isEqualTo(i);
+                    assertThat(counters.get(id("wide." + i)).orElseThrow().value()).isEqualTo(i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCounterThatFailsEndsTheBatchAfterItsBlockHasRun() {
+        try (TestCluster cluster = new TestCluster(EmbeddedStore.h2(dir), SqlDialect.H2, PersistenceSettings.WRITE_THROUGH,
+                Map.of(CounterChangeListener.USER_CONTEXT_KEY, failingOn(Map.of("f.broken", "listener failed on purpose"))))) {
+            CounterService counters = service(cluster);
+            int broken = CounterService.BATCH_WINDOW + 22; // in the second block
+            List<BatchItem> items = new ArrayList<>();
+            for (int i = 0; i < 3 * CounterService.BATCH_WINDOW; i++) {
+                items.add(new BatchItem(id(i == broken ? "f.broken" : "f." + i), new CounterOperation.Increment(1), null));
+            }
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> counters.applyBatch(items))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("listener failed on purpose");
+
+            // the failed counter's step was not applied; its block's others were, once; no later block was sent
+            assertThat(counters.get(id("f.broken"))).isEmpty();
+            for (int i = 0; i < 3 * CounterService.BATCH_WINDOW; i++) {
+                if (i != broken) {
+                    long expected = i < 2 * CounterService.BATCH_WINDOW ? 1 : 0;
+                    assertThat(counters.get(id("f." + i)).map(Counter::value).orElse(0L)).as("counter f.%d", i).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theFirstFailureInRequestOrderIsTheOneThrown() {
+        try (TestCluster cluster = new TestCluster(EmbeddedStore.h2(dir), SqlDialect.H2, PersistenceSettings.WRITE_THROUGH,
+                Map.of(CounterChangeListener.USER_CONTEXT_KEY, failingOn(Map.of("f.first", "first", "f.second", "second"))))) {
+            List<BatchItem> items = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String name = i == 20 ? "f.first" : i == 40 ? "f.second" : "f." + i;
+                items.add(new BatchItem(id(name), new CounterOperation.Increment(1), null));
+            }
+            for (int attempt = 0; attempt < 5; attempt++) { // whichever of the two ends first
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> service(cluster).applyBatch(items))
+                        .isInstanceOf(IllegalStateException.class).hasMessage("first");
+            }
+        }
+    }
+
+    @Test
+    void aKeyedBatchRetriedAfterAFailureAppliesNothingTwice() {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        CounterChangeListener failsWhileSwitchedOn = change -> {
+            if (failing.get() && change.id().name().equals("k.broken")) {
+                throw new IllegalStateException("listener failed on purpose");
+            }
+        };
+        try (TestCluster cluster = new TestCluster(EmbeddedStore.h2(dir), SqlDialect.H2, PersistenceSettings.WRITE_THROUGH,
+                Map.of(CounterChangeListener.USER_CONTEXT_KEY, failsWhileSwitchedOn))) {
+            CounterService counters = service(cluster);
+            List<BatchItem> items = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                items.add(new BatchItem(id(i == 25 ? "k.broken" : "k." + i), new CounterOperation.Increment(1),
+                        new OperationId(i + 1, 99, true)));
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> counters.applyBatch(items))
+                    .isInstanceOf(IllegalStateException.class);
+
+            failing.set(false);
+            List<MutationResult> retried = counters.applyBatch(items);
+
+            for (int i = 0; i < 50; i++) {
+                MutationResult result = retried.get(i);
+                assertThat(result.counter().value()).as("operation %d", i).isEqualTo(1);
+                assertThat(result.replayed()).as("operation %d replayed", i).isEqualTo(i != 25);
+            }
+            assertThat(counters.get(id("k.broken")).orElseThrow().value()).isEqualTo(1);
+            assertThat(counters.get(id("k.0")).orElseThrow().value()).isEqualTo(1);
+        }
+    }
+
+    /** A change listener that fails, with the given message, on every change of the named counters. */
+    private static CounterChangeListener failingOn(Map<String, String> messageByName) {
+        return change -> {
+            String message = messageByName.get(change.id().name());
+            if (message != null) {
+                throw new IllegalStateException(message);
+            }
+        };
     }
 }
